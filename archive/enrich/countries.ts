@@ -1,0 +1,274 @@
+import { createRequire } from 'node:module';
+import type { Countries } from 'world-countries';
+import type { Evidence, PartnerCountry } from '../api/types.js';
+import { escapeRegExp, fold, foldKeepLength } from './fold.js';
+import type { OrganisationMention } from './organisations.js';
+
+/**
+ * Partner countries from a maintained dataset: `world-countries` (names, official names,
+ * alternative spellings, English and French demonyms, capitals) and `i18n-iso-countries`
+ * (the English and French names with their usual variants). Only a short list of French
+ * exonyms for capitals is kept here, because neither dataset has them.
+ */
+
+const require = createRequire(import.meta.url);
+const isoCountries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
+const worldCountries = require('world-countries') as Countries;
+isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+isoCountries.registerLocale(require('i18n-iso-countries/langs/fr.json'));
+
+const FRENCH_CAPITALS: Record<string, string[]> = {
+  GB: ['Londres'], CN: ['Pékin'], RU: ['Moscou'], PL: ['Varsovie'], AT: ['Vienne'], CH: ['Berne'],
+  BE: ['Bruxelles'], DK: ['Copenhague'], PT: ['Lisbonne'], GR: ['Athènes'], EG: ['Le Caire'], DZ: ['Alger'],
+  IR: ['Téhéran'], IQ: ['Bagdad'], SY: ['Damas'], LB: ['Beyrouth'], UA: ['Kiev', 'Kyïv'], RO: ['Bucarest'],
+  KR: ['Séoul'], GE: ['Tbilissi'], AM: ['Erevan', 'Érévan'], AZ: ['Bakou'], MX: ['Mexico'], IT: ['Rome'],
+  SE: ['Stockholm'], NO: ['Oslo'], FI: ['Helsinki'], IE: ['Dublin'], CZ: ['Prague'], HU: ['Budapest'],
+  IN: ['New Delhi', 'New Dehli'], MA: ['Rabat'], TN: ['Tunis'], SA: ['Riyad'], AF: ['Kaboul'], ET: ['Addis-Abeba'],
+  LY: ['Tripoli'], MD: ['Chisinau'], US: ['Washington D.C.'], CU: ['La Havane'], SG: ['Singapour'],
+};
+
+/** Capitals that are also common words or names elsewhere: never evidence on their own. */
+const UNRELIABLE_CAPITALS = new Set(['victoria', 'kingston', 'male', 'georgetown', 'nassau', 'santiago', 'san jose', 'luxembourg', 'monaco', 'singapore', 'djibouti', 'mexico', 'kuwait city', 'panama city', 'guatemala city', 'vatican city', 'city of san marino', 'tripoli', 'valletta', 'praia', 'victoria', 'castries', 'roseau', 'apia', 'suva', 'sucre', 'kingstown', 'basseterre', 'st. george\'s', 'saint john\'s', 'hamilton', 'moroni', 'lima', 'rome', 'paris', 'london', 'washington d.c.', 'bern', 'berne']);
+// Paris, London, Rome, Bern: cities of conferences and datelines; their countries need their own names.
+
+/** Names that are also words, people or places elsewhere: need corroboration. */
+const NEEDS_CORROBORATION = new Set(['georgia', 'georgian', 'georgians', 'jordan', 'chad', 'turkey']);
+const ALWAYS_CASE_SENSITIVE_CHECK = true;
+
+/** Words standing just before a name that make it something else. */
+const BLOCKING_PREFIX: Record<string, RegExp> = {
+  mexico: /\bnew\s+$/i,
+  guinea: /\b(?:new|papua new)\s+$/i,
+  ireland: /\bnorthern\s+$/i,
+  samoa: /\bamerican\s+$/i,
+  georgia: /\b(?:atlanta|savannah|state of|southern|northern|south|north)[,\s]+$/i,
+  jordan: /\b(?:michael|vernon|jim|barbara|river)\s+$/i,
+  washington: /\b(?:george|denzel)\s+$/i,
+};
+
+type TermKind = 'name' | 'adjective' | 'capital' | 'acronym';
+interface Term {
+  codes: string[];
+  kind: TermKind;
+  /** French adjectives are written in lower case; everything else must start with a capital. */
+  anyCase: boolean;
+  exact: string | null;
+  weak: boolean;
+}
+
+export interface CountryInfo {
+  code: string;
+  en: string;
+  fr: string;
+  flag: string;
+  /** Every folded form that names this country, in both languages (for query expansion). */
+  forms: string[];
+}
+
+const partnerCodes = new Set(
+  worldCountries.filter((c) => c.independent || c.unMember || ['TW', 'PS', 'XK'].includes(c.cca2)).map((c) => c.cca2),
+);
+
+const terms = new Map<string, Term>();
+const countryInfo = new Map<string, CountryInfo>();
+
+function addTerm(raw: string, code: string, kind: TermKind, anyCase = false): void {
+  const text = raw.trim();
+  if (text.length < 2 || /[^\p{Script=Latin}\p{M}\s.'’\-()]/u.test(text)) return;
+  if (kind === 'capital' && UNRELIABLE_CAPITALS.has(fold(text))) return;
+  const key = fold(text);
+  const existing = terms.get(key);
+  if (existing) {
+    if (!existing.codes.includes(code)) existing.codes.push(code);
+    if (anyCase) existing.anyCase = true;
+    return;
+  }
+  const info = countryInfo.get(code);
+  info?.forms.push(key);
+  terms.set(key, {
+    codes: [code],
+    kind,
+    anyCase,
+    exact: kind === 'acronym' ? text : null,
+    weak: NEEDS_CORROBORATION.has(key),
+  });
+}
+
+function frenchPlural(word: string): string[] {
+  if (/[sx]$/.test(word)) return [word];
+  return [word, `${word}s`];
+}
+function englishPlural(word: string): string[] {
+  return /(?:an|i|er)$/.test(word) ? [word, `${word}s`] : [word];
+}
+
+for (const c of worldCountries) {
+  if (!partnerCodes.has(c.cca2)) continue;
+  const code = c.cca2;
+  const en = isoCountries.getName(code, 'en') ?? c.name.common;
+  const fr = c.translations['fra']?.common ?? isoCountries.getName(code, 'fr') ?? en;
+  const flag = String.fromCodePoint(...[...code].map((ch) => 0x1f1e6 + ch.charCodeAt(0) - 65));
+  countryInfo.set(code, { code, en: c.name.common, fr, flag, forms: [] });
+  void en;
+  const names = new Set<string>([c.name.common, c.name.official]);
+  const fra = c.translations['fra'];
+  if (fra) {
+    names.add(fra.common);
+    names.add(fra.official);
+  }
+  for (const n of isoCountries.getName(code, 'en', { select: 'all' }) ?? []) names.add(n);
+  for (const n of isoCountries.getName(code, 'fr', { select: 'all' }) ?? []) names.add(n);
+  for (const alt of c.altSpellings) {
+    if (alt === code) continue;
+    if (/^[A-Z.]{2,}$/.test(alt)) addTerm(alt, code, 'acronym');
+    // Single-word alternatives are native names (Nippon, Island, Hellas) that are ordinary words
+    // or brand names in English and French text; only multi-word forms are kept.
+    else if (/[\s-]/.test(alt)) names.add(alt);
+  }
+  for (const n of names) {
+    if (/^[A-Z.]{2,5}$/.test(n)) addTerm(n, code, 'acronym');
+    else {
+      addTerm(n, code, 'name');
+      // "Korea, Republic of" → "Republic of Korea"
+      const inverted = /^([^,]+), (.+)$/.exec(n);
+      if (inverted) addTerm(`${inverted[2]} ${inverted[1]}`, code, 'name');
+      // French names without the accent on a capital: "Etats-Unis" for "États-Unis".
+    }
+  }
+  const dem = c.demonyms as Record<string, { f: string; m: string } | undefined>;
+  for (const w of new Set([dem['eng']?.m, dem['eng']?.f])) if (w) for (const p of englishPlural(w)) addTerm(p, code, 'adjective');
+  for (const w of new Set([dem['fra']?.m, dem['fra']?.f])) if (w) for (const p of frenchPlural(w.toLowerCase())) addTerm(p, code, 'adjective', true);
+  for (const cap of c.capital) addTerm(cap, code, 'capital');
+  for (const cap of FRENCH_CAPITALS[code] ?? []) addTerm(cap, code, 'capital');
+}
+// The bare words shared by two states (the Koreas, the Congos) are resolved by the evidence.
+for (const [key, code] of [['korea', 'KR'], ['korea', 'KP'], ['coree', 'KR'], ['coree', 'KP'], ['congo', 'CD'], ['congo', 'CG']] as const) {
+  const t = terms.get(key);
+  if (t && !t.codes.includes(code)) t.codes.push(code);
+  if (!t) terms.set(key, { codes: [code], kind: 'name', anyCase: false, exact: null, weak: false });
+}
+
+const termPattern = new RegExp(
+  `(?<![\\p{L}\\p{N}\\-])(?:${[...terms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+export function allCountries(): CountryInfo[] {
+  return [...countryInfo.values()].sort((a, b) => a.en.localeCompare(b.en));
+}
+
+export function countryByCode(code: string): CountryInfo | undefined {
+  return countryInfo.get(code.toUpperCase());
+}
+
+/** The country a word or phrase names, if it names exactly one. */
+export function countryForTerm(word: string): CountryInfo | undefined {
+  const t = terms.get(fold(word));
+  return t && t.codes.length === 1 ? countryInfo.get(t.codes[0]!) : undefined;
+}
+
+interface Mention {
+  codes: string[];
+  term: Term;
+  start: number;
+  end: number;
+}
+
+const CAPITALISED = /^[\p{Lu}]/u;
+
+/**
+ * Partner countries of a release, with the evidence. `titleLength` marks where the title ends in
+ * `text` (mentions there make a country primary). Organisation names are masked first.
+ */
+export function detectCountries(text: string, titleLength: number, organisations: OrganisationMention[] = []): PartnerCountry[] {
+  let folded = foldKeepLength(text);
+  for (const o of organisations) folded = folded.slice(0, o.start) + ' '.repeat(o.end - o.start) + folded.slice(o.end);
+
+  const mentions: Mention[] = [];
+  for (const m of folded.matchAll(termPattern)) {
+    const term = terms.get(m[0]);
+    if (!term) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const original = text.slice(start, end);
+    if (term.exact !== null) {
+      if (original !== term.exact && original.replace(/\./g, '') !== term.exact.replace(/\./g, '')) continue;
+    } else if (!term.anyCase && ALWAYS_CASE_SENSITIVE_CHECK && !CAPITALISED.test(original)) {
+      continue;
+    }
+    const before = text.slice(Math.max(0, start - 20), start);
+    const block = BLOCKING_PREFIX[m[0]];
+    if (block?.test(before)) continue;
+    if (term.weak && looksLikePersonName(text, start, end)) continue;
+    mentions.push({ codes: term.codes, term, start, end });
+  }
+
+  const strong = new Map<string, number>();
+  for (const m of mentions) if (!m.term.weak && m.codes.length === 1) strong.set(m.codes[0]!, (strong.get(m.codes[0]!) ?? 0) + 1);
+
+  const accepted = new Map<string, Mention[]>();
+  const accept = (code: string, m: Mention): void => {
+    const list = accepted.get(code) ?? [];
+    list.push(m);
+    accepted.set(code, list);
+  };
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.codes.length > 1) {
+      const supported = m.codes.filter((c) => strong.has(c));
+      if (supported.length === 1) accept(supported[0]!, m);
+      continue;
+    }
+    const code = m.codes[0]!;
+    if (m.term.weak && !strong.has(code) && !inListOfCountries(text, mentions, i)) continue;
+    accept(code, m);
+  }
+
+  const scored = [...accepted.entries()].map(([code, list]) => {
+    let score = 0;
+    let inTitle = false;
+    for (const m of list) {
+      if (m.start < titleLength) {
+        inTitle = true;
+        score += 4;
+      } else score += 1;
+    }
+    return { code, list, score, inTitle };
+  });
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  return scored
+    .map(({ code, list, score, inTitle }) => ({
+      code,
+      name: countryInfo.get(code)?.en ?? code,
+      primary: inTitle || (score >= 4 && score >= best * 0.5),
+      evidence: list.map((m): Evidence => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end })),
+      score,
+    }))
+    .sort((a, b) => Number(b.primary) - Number(a.primary) || b.score - a.score || a.code.localeCompare(b.code))
+    .map(({ score: _score, ...country }) => country);
+}
+
+/** "Jordan Smith", "Michael Jordan", "Chad Wolf": a capitalised word right beside it. */
+function looksLikePersonName(text: string, start: number, end: number): boolean {
+  const after = /^\s+([\p{Lu}][\p{Ll}]+)/u.exec(text.slice(end, end + 30));
+  if (after && !/^(?:And|Et|Or|Ou|In|En|On|At|The|Le|La|Les|Is|Has|Was|Will)$/.test(after[1]!)) return true;
+  const before = /([\p{Lu}][\p{Ll}]+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (before && !/^(?:In|En|And|Et|With|Avec|To|From|The|Of|Kingdom|Republic|République|Royaume|De|Du|For|Pour)$/.test(before[1]!) && !/[.!?]\s*\S+\s+$/.test(text.slice(Math.max(0, start - 32), start))) {
+    const sentenceStart = start - before[0].length;
+    const prev = text.slice(Math.max(0, sentenceStart - 3), sentenceStart);
+    if (!/(?:^|[.!?]\s*|\n\s*)$/.test(prev)) return true;
+  }
+  return false;
+}
+
+/** "Ukraine, Georgia and Moldova": a weak name listed beside other countries is a country. */
+function inListOfCountries(text: string, mentions: Mention[], index: number): boolean {
+  const m = mentions[index]!;
+  const near = (other: Mention | undefined, gap: string): boolean => !!other && !other.term.weak && /^\s*(?:,|and|et|or|ou|&)\s*(?:the\s+|la\s+|le\s+|l')?$/i.test(gap);
+  const prev = mentions[index - 1];
+  const next = mentions[index + 1];
+  return (
+    (prev !== undefined && near(prev, text.slice(prev.end, m.start))) ||
+    (next !== undefined && near(next, text.slice(m.end, next.start)))
+  );
+}

@@ -1,0 +1,72 @@
+import * as chrono from 'chrono-node';
+
+/**
+ * Dates as press releases write them: `09 Oct. 2019`, `27 juin 2007`, `9 octobre 2019`,
+ * `19.03.2008`, `November 24, 2022`, `2022-05-24`, with or without a time. Parsing is done by
+ * chrono-node (its English, British and French grammars); this module only decides which
+ * of the dates a text holds is the release's own.
+ */
+
+export interface FoundDate {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM when the text gives a time. */
+  time: string | null;
+  index: number;
+  length: number;
+}
+
+const parsers = [chrono.en.GB, chrono.fr, chrono.en, chrono.de];
+
+/** Every full date (day, month and year all stated) in `text`, in reading order. */
+export function findDates(text: string): FoundDate[] {
+  const found = new Map<number, FoundDate>();
+  for (const parser of parsers) {
+    for (const result of parser.parse(text, new Date(2000, 0, 1), { forwardDate: false })) {
+      const start = result.start;
+      if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;
+      const year = start.get('year');
+      const month = start.get('month');
+      const day = start.get('day');
+      if (year === null || month === null || day === null || year < 1900 || year > 2100) continue;
+      const date = `${year}-${pad(month)}-${pad(day)}`;
+      const hour = start.isCertain('hour') ? start.get('hour') : null;
+      const minute = start.isCertain('minute') ? start.get('minute') : 0;
+      const time = hour !== null ? `${pad(hour)}:${pad(minute ?? 0)}` : null;
+      const existing = found.get(result.index);
+      if (!existing || result.text.length > existing.length) {
+        found.set(result.index, { date, time, index: result.index, length: result.text.length });
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => a.index - b.index);
+}
+
+/** The first full date in a short piece of text (a date line, a metadata value). */
+export function parseDate(text: string): FoundDate | null {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(text);
+  if (iso && validDate(+iso[1]!, +iso[2]!, +iso[3]!)) {
+    return {
+      date: `${iso[1]}-${iso[2]}-${iso[3]}`,
+      time: iso[4] ? `${iso[4]}:${iso[5]}` : null,
+      index: iso.index,
+      length: iso[0].length,
+    };
+  }
+  return findDates(text)[0] ?? null;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `Mis à jour le: 09 Oct. 2019 18:15`, `Last updated: …`, `Dernière modification …` */
+export const UPDATED_LINE = /(?:mis\s+[àa]\s+jour(?:\s+le)?|last\s+updated(?:\s+on)?|derni[èe]re\s+modification(?:\s+le)?|updated(?:\s+on)?|aktualisiert(?:\s+am)?|letzte\s+änderung)\s*:?\s*/i;
+
+export function formatUpdated(found: FoundDate): string {
+  return found.time ? `${found.date}T${found.time}` : found.date;
+}

@@ -1,0 +1,54 @@
+import { fold } from './fold.js';
+
+/**
+ * A short extractive summary: two or three of the release's own sentences, chosen for a busy
+ * reader. Press releases put the news first, so the lead sentence weighs most; then sentences
+ * that share words with the title and the rest of the text; quotes and very short or very long
+ * sentences weigh less. Sentences come out in their original order.
+ */
+export function summarise(title: string, paragraphs: string[], language: string, maxChars = 420): string {
+  const segmenter = new Intl.Segmenter(language === 'fr' ? 'fr' : 'en', { granularity: 'sentence' });
+  const sentences: { text: string; order: number; paragraph: number }[] = [];
+  paragraphs.forEach((p, pi) => {
+    for (const s of segmenter.segment(p)) {
+      const text = s.segment.trim();
+      if (text.length > 0) sentences.push({ text, order: sentences.length, paragraph: pi });
+    }
+  });
+  if (sentences.length === 0) return '';
+
+  const words = (s: string): string[] => fold(s).match(/\p{L}{4,}/gu) ?? [];
+  const titleWords = new Set(words(title));
+  const frequency = new Map<string, number>();
+  for (const s of sentences) for (const w of new Set(words(s.text))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+
+  const scored = sentences.map((s) => {
+    const ws = words(s.text);
+    const unique = new Set(ws);
+    let score = 0;
+    for (const w of unique) {
+      if (titleWords.has(w)) score += 2;
+      score += Math.min(3, (frequency.get(w) ?? 1) - 1) * 0.3;
+    }
+    score /= Math.sqrt(Math.max(4, unique.size));
+    if (s.order === 0) score += 3;
+    else if (s.paragraph === 0) score += 1;
+    score += Math.max(0, 1 - s.paragraph * 0.15);
+    if (/^[«“"]/.test(s.text)) score -= 1.5;
+    if (s.text.length < 40) score -= 2;
+    if (s.text.length > 320) score -= 1;
+    return { ...s, score };
+  });
+
+  const chosen: typeof scored = [];
+  let length = 0;
+  for (const s of [...scored].sort((a, b) => b.score - a.score)) {
+    if (chosen.length >= 3) break;
+    if (chosen.length >= 2 && length > maxChars * 0.6) break;
+    if (length + s.text.length > maxChars && chosen.length > 0) continue;
+    chosen.push(s);
+    length += s.text.length + 1;
+  }
+  const text = chosen.sort((a, b) => a.order - b.order).map((s) => s.text).join(' ');
+  return text.length > maxChars * 1.5 ? `${text.slice(0, maxChars).replace(/\s+\S*$/, '')}…` : text;
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import type { PressRelease, SourceFormat } from '../api/types.js';
+import { detectCountries } from '../enrich/countries.js';
+import { detectLanguage } from '../enrich/language.js';
+import { findOrganisations, organisationNames } from '../enrich/organisations.js';
+import { findQuotes } from '../enrich/quotes.js';
+import { summarise } from '../enrich/summary.js';
+import { decodeText } from './decode.js';
+import { IngestError } from './errors.js';
+import { parseDocx } from './docx.js';
+import { parseHtml } from './html.js';
+import { parseMarkdown } from './markdown.js';
+import { MAX_FILE_BYTES, type ParsedDocument } from './model.js';
+import { parsePdf } from './pdf.js';
+import { readTextLayout } from './text-layout.js';
+
+const FORMATS: Record<string, SourceFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+};
+
+export function formatOf(path: string): SourceFormat | null {
+  return FORMATS[extname(path).toLowerCase()] ?? null;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function releaseId(path: string, hash: string): string {
+  return createHash('sha256').update(path).update('\0').update(hash).digest('hex').slice(0, 20);
+}
+
+/** Bytes to the format's parsed document (no enrichment). */
+export async function parseFile(path: string, bytes: Uint8Array): Promise<ParsedDocument> {
+  const format = formatOf(path);
+  if (!format) throw new IngestError('unsupported-format', `Liaison does not read ${extname(path) || 'files without an extension'} files (it reads .txt, .html, .md, .pdf and .docx).`);
+  if (bytes.length === 0) throw new IngestError('empty', 'The file is empty.');
+  if (bytes.length > MAX_FILE_BYTES) throw new IngestError('too-large', `The file is ${Math.round(bytes.length / 1048576)} MB; releases over ${MAX_FILE_BYTES / 1048576} MB are not read.`);
+  switch (format) {
+    case 'pdf':
+      if (!isPdf(bytes)) throw new IngestError('damaged-file', 'The file is named .pdf but is not a PDF.');
+      return parsePdf(bytes);
+    case 'docx':
+      return parseDocx(bytes);
+    case 'html': {
+      const { text, encoding } = decodeText(bytes);
+      return parseHtml(text, encoding);
+    }
+    case 'md': {
+      const { text, encoding } = decodeText(bytes);
+      return parseMarkdown(text, encoding);
+    }
+    case 'txt': {
+      const { text, encoding } = decodeText(bytes);
+      return { format: 'txt', encoding, ...readTextLayout(text), declaredLanguage: null, sourceUrl: null };
+    }
+  }
+}
+
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+/** What a parsed document says: language, countries, organisations, quotes, summary. */
+export function understand(parsed: ParsedDocument, file: { path: string; size: number; mtimeMs: number; hash: string }): PressRelease {
+  const title = parsed.title.trim();
+  const paragraphs = parsed.paragraphs;
+  if (!title && paragraphs.length === 0) throw new IngestError('no-text', 'The file holds no text.');
+  const text = [title, ...paragraphs].join('\n\n');
+  const language = detectLanguage(paragraphs.join('\n').length > 60 ? paragraphs.join('\n') : text, parsed.declaredLanguage);
+  const orgMentions = findOrganisations(text);
+  return {
+    id: releaseId(file.path, file.hash),
+    path: file.path,
+    format: parsed.format,
+    encoding: parsed.encoding,
+    title,
+    published: parsed.published,
+    updated: parsed.updated,
+    language,
+    place: parsed.place,
+    paragraphs,
+    text,
+    countries: detectCountries(text, title.length, orgMentions),
+    organisations: organisationNames(orgMentions),
+    quotes: findQuotes(paragraphs),
+    summary: summarise(title, paragraphs, language),
+    sourceUrl: parsed.sourceUrl,
+    translations: [],
+    size: file.size,
+    mtimeMs: file.mtimeMs,
+    hash: file.hash,
+  };
+}
+
+export async function readRelease(path: string, bytes: Uint8Array, stat: { size: number; mtimeMs: number }): Promise<PressRelease> {
+  const parsed = await parseFile(path, bytes);
+  return understand(parsed, { path, size: stat.size, mtimeMs: stat.mtimeMs, hash: contentHash(bytes) });
+}
