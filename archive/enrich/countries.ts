@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
 import type { Evidence, PartnerCountry } from '../api/types.js';
-import { escapeRegExp, fold, foldKeepLength } from './fold.js';
+import { fold, foldKeepLength } from './fold.js';
 import type { OrganisationMention } from './organisations.js';
 
 /**
@@ -148,10 +148,41 @@ for (const [key, code] of [['korea', 'KR'], ['korea', 'KP'], ['coree', 'KR'], ['
   if (!t) terms.set(key, { codes: [code], kind: 'name', anyCase: false, exact: null, weak: false });
 }
 
-const termPattern = new RegExp(
-  `(?<![\\p{L}\\p{N}\\-])(?:${[...terms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+const WORD = /[\p{L}\p{N}]+/gu;
+/** For each word that starts a term, the most words such a term has: the scan tries longest first. */
+const termStarts = new Map<string, number>();
+for (const key of terms.keys()) {
+  const words = key.match(WORD) ?? [];
+  if (words[0]) termStarts.set(words[0], Math.max(termStarts.get(words[0]) ?? 0, words.length));
+}
+
+/** Every term in folded text, longest first at each word, as [start, end, key]. */
+function scanTerms(folded: string): [number, number, string][] {
+  const words: [number, number][] = [];
+  for (const m of folded.matchAll(WORD)) words.push([m.index, m.index + m[0].length]);
+  const found: [number, number, string][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const start = words[i]![0];
+    if (start > 0 && folded[start - 1] === '-' && /[\p{L}]/u.test(folded[start - 2] ?? '')) continue;
+    const longest = termStarts.get(folded.slice(start, words[i]![1]));
+    if (longest === undefined) continue;
+    for (let k = Math.min(longest, words.length - i); k >= 1; k--) {
+      const end = words[i + k - 1]![1];
+      let key = folded.slice(start, end);
+      let stop = end;
+      if (!terms.has(key) && folded[end] === '.' && terms.has(`${key}.`)) {
+        key = `${key}.`;
+        stop = end + 1;
+      }
+      if (terms.has(key)) {
+        found.push([start, stop, key]);
+        i += k - 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
 
 export function allCountries(): CountryInfo[] {
   return [...countryInfo.values()].sort((a, b) => a.en.localeCompare(b.en));
@@ -185,11 +216,9 @@ export function detectCountries(text: string, titleLength: number, organisations
   for (const o of organisations) folded = folded.slice(0, o.start) + ' '.repeat(o.end - o.start) + folded.slice(o.end);
 
   const mentions: Mention[] = [];
-  for (const m of folded.matchAll(termPattern)) {
-    const term = terms.get(m[0]);
+  for (const [start, end, key] of scanTerms(folded)) {
+    const term = terms.get(key);
     if (!term) continue;
-    const start = m.index;
-    const end = start + m[0].length;
     const original = text.slice(start, end);
     if (term.exact !== null) {
       if (original !== term.exact && original.replace(/\./g, '') !== term.exact.replace(/\./g, '')) continue;
@@ -197,7 +226,7 @@ export function detectCountries(text: string, titleLength: number, organisations
       continue;
     }
     const before = text.slice(Math.max(0, start - 20), start);
-    const block = BLOCKING_PREFIX[m[0]];
+    const block = BLOCKING_PREFIX[key];
     if (block?.test(before)) continue;
     if (term.weak && looksLikePersonName(text, start, end)) continue;
     mentions.push({ codes: term.codes, term, start, end });

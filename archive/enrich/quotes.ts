@@ -21,6 +21,7 @@ const afterEnNameFirst = new RegExp(`^\\s*,?\\s*(${NAME})(?:\\s*,\\s*([^,.;!?]{3
 const afterFr = new RegExp(`^\\s*,?\\s*(?:${SPEECH_FR})\\s+(${NAME})(?:\\s*,\\s*([^.;!?«»]{3,160}))?`, 'u');
 const afterSelon = new RegExp(`^\\s*,?\\s*(?:selon|according to)\\s+(${NAME})(?:\\s*,\\s*([^.;!?«»]{3,160}))?`, 'u');
 const afterPronoun = new RegExp(`^\\s*,?\\s*(?:${SPEECH_EN}\\s+${PRONOUN}|${PRONOUN}\\s+${SPEECH_EN}|${PRONOUN}[- ](?:a\\s+)?(?:déclaré|dit|ajouté|souligné|précisé|expliqué))\\b`, 'iu');
+const beforeSelon = new RegExp(`(?:[Ss]elon|[Aa]ccording to)\\s+(${NAME})(?:\\s*,\\s*([^,.;!?«»“”"]{3,160}),)?\\s*$`, 'u');
 const beforeSpeaker = new RegExp(`(${NAME})(?:\\s*,\\s*([^,.;!?«»“”"]{3,160}),)?\\s+(?:${SPEECH_EN}|${SPEECH_FR})(?:\\s+(?:that|que|qu'))?\\s*:?\\s*$`, 'u');
 
 interface Span {
@@ -59,6 +60,8 @@ function splitRole(name: string, role: string | null): { speaker: string; role: 
     }
   }
   speaker = speaker.replace(/^(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?)\s+/, '');
+  // A full stop after a whole word ends the sentence; after an initial it belongs to the name.
+  speaker = speaker.replace(/(\p{L}{2,})\.$/u, '$1');
   if (r) r = r.replace(/\s+(?:a|said|who|qui)\b.*$/, '').replace(/[\s,:]+$/, '');
   return { speaker, role: r || null };
 }
@@ -77,7 +80,7 @@ export function findQuotes(paragraphs: string[]): Quote[] {
       if (m && !NOT_A_NAME.test(m[1]!.split(/\s/)[0]!)) who = splitRole(m[1]!, m[2] ?? null);
       else if (afterPronoun.test(after) && last) who = last;
       else {
-        const b = beforeSpeaker.exec(before);
+        const b = beforeSpeaker.exec(before) ?? beforeSelon.exec(before);
         if (b && !NOT_A_NAME.test(b[1]!.split(/\s/)[0]!)) who = splitRole(b[1]!, b[2] ?? null);
       }
       if (!who) continue;

@@ -6,10 +6,24 @@ import { fold } from './fold.js';
  * that share words with the title and the rest of the text; quotes and very short or very long
  * sentences weigh less. Sentences come out in their original order.
  */
+const segmenters = new Map<string, Intl.Segmenter>();
+function sentenceSegmenter(language: string): Intl.Segmenter {
+  const locale = language === 'fr' ? 'fr' : 'en';
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(locale, segmenter);
+  }
+  return segmenter;
+}
+
 export function summarise(title: string, paragraphs: string[], language: string, maxChars = 420): string {
-  const segmenter = new Intl.Segmenter(language === 'fr' ? 'fr' : 'en', { granularity: 'sentence' });
+  const segmenter = sentenceSegmenter(language);
   const sentences: { text: string; order: number; paragraph: number }[] = [];
-  paragraphs.forEach((p, pi) => {
+  // The news is at the top: long speeches are summarised from their opening pages only.
+  let budget = 8000;
+  const opening = paragraphs.filter((p) => (budget -= p.length) > -p.length);
+  opening.forEach((p, pi) => {
     for (const s of segmenter.segment(p)) {
       const text = s.segment.trim();
       if (text.length > 0) sentences.push({ text, order: sentences.length, paragraph: pi });

@@ -1,0 +1,1 @@
+export async function benchIndex(_argv: string[]): Promise<void> {}
