@@ -3,7 +3,7 @@ import type {
   CountryName,
   FileFailure,
   IndexSummary,
-  PressRelease,
+  ReleaseView,
   SearchRequest,
   SearchResult,
   TimelineRequest,
@@ -24,7 +24,8 @@ export interface ArchiveApi {
   cancelIndexing(req: Record<string, never>): Promise<{ cancelled: boolean }>;
   failures(req: Record<string, never>): Promise<FileFailure[]>;
   search(req: SearchRequest): Promise<SearchResult>;
-  getRelease(req: { id: string }): Promise<PressRelease>;
+  /** The whole release; with `query`, the ranges of its text that the query matches. */
+  getRelease(req: { id: string; query?: string }): Promise<ReleaseView>;
   countryNames(req: Record<string, never>): Promise<CountryName[]>;
   timeline(req: TimelineRequest): Promise<TimelineResult>;
 }

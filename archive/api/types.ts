@@ -57,6 +57,11 @@ export interface PressRelease {
   hash: string;
 }
 
+/** A release as the reader shows it: with the ranges of the text that match the query. */
+export interface ReleaseView extends PressRelease {
+  highlights: [number, number][];
+}
+
 export type FileErrorCode =
   | 'empty'
   | 'binary'

@@ -61,8 +61,10 @@ export interface CountryInfo {
   en: string;
   fr: string;
   flag: string;
-  /** Every folded form that names this country, in both languages (for query expansion). */
+  /** Every folded form that names this country, in both languages. */
   forms: string[];
+  /** Its names and adjectives in English and French, as written (for query expansion). */
+  queryForms: string[];
 }
 
 const partnerCodes = new Set(
@@ -77,13 +79,14 @@ function addTerm(raw: string, code: string, kind: TermKind, anyCase = false): vo
   if (text.length < 2 || /[^\p{Script=Latin}\p{M}\s.'’\-()]/u.test(text)) return;
   if (kind === 'capital' && UNRELIABLE_CAPITALS.has(fold(text))) return;
   const key = fold(text);
+  const info = countryInfo.get(code);
+  if (info && (kind === 'name' || kind === 'adjective') && !info.queryForms.some((f) => fold(f) === key)) info.queryForms.push(text);
   const existing = terms.get(key);
   if (existing) {
     if (!existing.codes.includes(code)) existing.codes.push(code);
     if (anyCase) existing.anyCase = true;
     return;
   }
-  const info = countryInfo.get(code);
   info?.forms.push(key);
   terms.set(key, {
     codes: [code],
@@ -108,7 +111,7 @@ for (const c of worldCountries) {
   const en = isoCountries.getName(code, 'en') ?? c.name.common;
   const fr = c.translations['fra']?.common ?? isoCountries.getName(code, 'fr') ?? en;
   const flag = String.fromCodePoint(...[...code].map((ch) => 0x1f1e6 + ch.charCodeAt(0) - 65));
-  countryInfo.set(code, { code, en: c.name.common, fr, flag, forms: [] });
+  countryInfo.set(code, { code, en: c.name.common, fr, flag, forms: [], queryForms: [] });
   void en;
   const names = new Set<string>([c.name.common, c.name.official]);
   const fra = c.translations['fra'];

@@ -42,7 +42,7 @@ export function releaseId(path: string, hash: string): string {
 /** Bytes to the format's parsed document (no enrichment). */
 export async function parseFile(path: string, bytes: Uint8Array): Promise<ParsedDocument> {
   const format = formatOf(path);
-  if (!format) throw new IngestError('unsupported-format', `Liaison does not read ${extname(path) || 'files without an extension'} files (it reads .txt, .html, .md, .pdf and .docx).`);
+  if (!format) throw new IngestError('unsupported-format', `Liaison does not read ${extname(path) ? `${extname(path)} files` : 'files without an extension'} (it reads .txt, .html, .md, .pdf and .docx).`);
   if (bytes.length === 0) throw new IngestError('empty', 'The file is empty.');
   if (bytes.length > MAX_FILE_BYTES) throw new IngestError('too-large', `The file is ${Math.round(bytes.length / 1048576)} MB; releases over ${MAX_FILE_BYTES / 1048576} MB are not read.`);
   switch (format) {

@@ -1,0 +1,54 @@
+import { foldKeepLength } from '../enrich/fold.js';
+
+/**
+ * The one normaliser shared by indexing and queries, so that both always agree: case and
+ * accents folded (États → etats), apostrophe elisions split (l’OTAN → otan), and a light
+ * English/French stemmer that brings plurals and feminine -e together (défense, defense,
+ * défenses → defens; countries → country; internationaux → international).
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /^\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('aux') && w.length > 5) w = `${w.slice(0, -3)}al`;
+  else if ((w.endsWith('s') || w.endsWith('x')) && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export interface Token {
+  /** Stemmed, folded form. */
+  term: string;
+  start: number;
+  end: number;
+}
+
+/** Tokens of a text with their offsets in the original (for highlights). */
+export function tokenize(text: string): Token[] {
+  const folded = foldKeepLength(text);
+  const tokens: Token[] = [];
+  for (const m of folded.matchAll(WORD)) {
+    if (m[0].length === 1 && !/\d/.test(m[0])) continue;
+    tokens.push({ term: stem(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** Stemmed terms of a text, in order, as one space-separated string (what the index stores). */
+export function termString(text: string): string {
+  let out = '';
+  for (const m of foldKeepLength(text).matchAll(WORD)) {
+    // Single letters are French elisions (l’, d’) and initials: not worth indexing.
+    if (m[0].length === 1 && !/\d/.test(m[0])) continue;
+    out += (out ? ' ' : '') + stem(m[0]);
+  }
+  return out;
+}
+
+/** Stemmed terms of a query word or phrase. */
+export function terms(text: string): string[] {
+  const s = termString(text);
+  return s ? s.split(' ') : [];
+}

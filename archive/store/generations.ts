@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Crash-safe storage of the index as generations: each save writes a new folder
+ * `gen-<n>` (every file written to a temporary name, fsynced, renamed), then its
+ * `manifest.json` last, then switches the `CURRENT` pointer by an atomic rename. A crash at any
+ * moment leaves `CURRENT` naming a complete generation. Loading checks the manifest's schema
+ * version, configuration, file list and each file's SHA-256 before anything is used.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export interface Manifest {
+  schema: number;
+  app: 'liaison';
+  generation: number;
+  createdAt: string;
+  config: unknown;
+  counts: Record<string, number>;
+  files: { name: string; bytes: number; sha256: string }[];
+}
+
+export class DamagedIndexError extends Error {}
+
+async function writeDurable(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp-${randomBytes(4).toString('hex')}`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, path);
+}
+
+async function syncDir(path: string): Promise<void> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some platforms (Windows) cannot open a folder for fsync; the rename is still atomic there.
+  }
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+export class GenerationStore {
+  constructor(readonly root: string) {}
+
+  private get pointer(): string {
+    return join(this.root, 'CURRENT');
+  }
+
+  async current(): Promise<string | null> {
+    try {
+      return (await readFile(this.pointer, 'utf8')).trim() || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Writes a whole generation and makes it current. `files` maps a file name to its contents. */
+  async save(files: Map<string, string>, config: unknown, counts: Record<string, number>, onStep?: (name: string) => void | Promise<void>): Promise<string> {
+    await mkdir(this.root, { recursive: true });
+    const existing = await readdir(this.root).catch(() => [] as string[]);
+    const numbers = existing.map((n) => /^gen-(\d+)$/.exec(n)?.[1]).filter((n): n is string => !!n).map(Number);
+    const generation = Math.max(0, ...numbers) + 1;
+    const name = `gen-${generation}`;
+    const dir = join(this.root, name);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const listed: Manifest['files'] = [];
+    for (const [file, data] of files) {
+      await writeDurable(join(dir, file), data);
+      listed.push({ name: file, bytes: Buffer.byteLength(data), sha256: sha256(data) });
+      await onStep?.(file);
+    }
+    const manifest: Manifest = { schema: SCHEMA_VERSION, app: 'liaison', generation, createdAt: new Date().toISOString(), config, counts, files: listed };
+    await writeDurable(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+    await syncDir(dir);
+    await onStep?.('manifest.json');
+    await writeDurable(this.pointer, name);
+    await syncDir(this.root);
+    await onStep?.('CURRENT');
+    // Older generations (and any half-written one from a crash) are no longer needed.
+    for (const n of existing) if (n !== name && (/^gen-\d+$/.test(n) || n.startsWith('CURRENT.tmp'))) await rm(join(this.root, n), { recursive: true, force: true });
+    return name;
+  }
+
+  /** Loads the current generation, or throws DamagedIndexError saying what is wrong. */
+  async load(config: unknown): Promise<{ manifest: Manifest; files: Map<string, string> } | null> {
+    const name = await this.current();
+    if (!name) return null;
+    if (!/^gen-\d+$/.test(name)) throw new DamagedIndexError(`the index pointer names "${name.slice(0, 40)}", which is not a generation`);
+    const dir = join(this.root, name);
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    } catch (err) {
+      throw new DamagedIndexError(`the index manifest is missing or unreadable (${(err as Error).message.split('\n')[0]})`);
+    }
+    if (manifest?.app !== 'liaison' || !Array.isArray(manifest.files)) throw new DamagedIndexError('the index manifest is not Liaison\'s');
+    if (manifest.schema !== SCHEMA_VERSION) throw new DamagedIndexError(`the index was written in format ${manifest.schema}; this version reads format ${SCHEMA_VERSION}`);
+    if (JSON.stringify(manifest.config) !== JSON.stringify(config)) throw new DamagedIndexError('the index was built with other settings');
+    const files = new Map<string, string>();
+    for (const f of manifest.files) {
+      let data: string;
+      try {
+        data = await readFile(join(dir, f.name), 'utf8');
+      } catch {
+        throw new DamagedIndexError(`the index file ${f.name} is missing`);
+      }
+      if (Buffer.byteLength(data) !== f.bytes || sha256(data) !== f.sha256) throw new DamagedIndexError(`the index file ${f.name} is damaged (its checksum does not match)`);
+      files.set(f.name, data);
+    }
+    return { manifest, files };
+  }
+
+  async clear(): Promise<void> {
+    await rm(this.root, { recursive: true, force: true });
+  }
+}

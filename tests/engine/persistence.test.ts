@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Archive } from '../../archive/archive.js';
+import { decodeText } from '../../archive/ingest/decode.js';
+import { ArchiveService } from '../../archive/service.js';
+import { copyOfSamples, freshDir } from '../support/archive-fixture.js';
+import { chSample, projectRoot } from '../support/shared.js';
+
+const someFiles = ['fr/2008', 'fr/2009', 'fr/2010', 'fr/2011'].flatMap((d) => readdirSync(join(chSample, d)).map((f) => `${d}/${f}`)).slice(0, 12);
+
+async function indexed(folder: string, dataDir = freshDir()): Promise<{ service: ArchiveService; dataDir: string }> {
+  const service = await ArchiveService.open({ dataDir });
+  await service.archive.setFolders([folder]);
+  await service.reindex({});
+  return { service, dataDir };
+}
+
+function currentGeneration(dataDir: string): string {
+  return join(dataDir, 'index', readFileSync(join(dataDir, 'index/CURRENT'), 'utf8').trim());
+}
+
+describe('the index on disk', () => {
+  it('gives the same results for 200 queries after a restart', async () => {
+    const { service, dataDir } = await indexed(join(chSample, 'fr'));
+    const words = [...new Set(service.archive.index.get([...service.archive.index.releases()][0]!.release.id)!.release.text.split(/\s+/))];
+    const vocabulary = [...service.archive.index.releases()].flatMap((e) => e.release.title.split(/\s+/)).filter((w) => w.length > 4);
+    const queries = [...new Set([...vocabulary, ...words])].slice(0, 190).concat(['"Conseil fédéral"', 'Suisse -Russie', 'armée OR défense', 'coop*', 'title:Suisse', 'Japon', 'Ukraine', 'États-Unis', 'sécurité', 'cyber*']);
+    expect(queries.length).toBe(200);
+    const before = await Promise.all(queries.map((q) => service.search({ query: q, limit: 10 })));
+    const reopened = await ArchiveService.open({ dataDir });
+    expect((await reopened.status()).notice).toBeNull();
+    for (let i = 0; i < queries.length; i++) {
+      const after = await reopened.search({ query: queries[i]!, limit: 10 });
+      expect(after.total, queries[i]).toBe(before[i]!.total);
+      expect(after.hits.map((h) => h.id), queries[i]).toEqual(before[i]!.hits.map((h) => h.id));
+      expect(after.facets).toEqual(before[i]!.facets);
+    }
+  });
+
+  it('re-indexes incrementally: unchanged files are only looked at, changed ones re-read, removed ones leave', async () => {
+    const folder = copyOfSamples(someFiles, chSample);
+    const { service } = await indexed(folder);
+    const second = await service.reindex({});
+    expect(second).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 12, documents: 12 });
+
+    const first = readdirSync(folder).sort().find((f) => f.endsWith('.txt'));
+    const secondFile = readdirSync(folder).sort().find((f) => f !== first);
+    const original = decodeText(readFileSync(join(folder, first!))).text;
+    writeFileSync(join(folder, first!), `${original}\n\nUn paragraphe ajouté sur la coopération avec la Norvège.\n`);
+    unlinkSync(join(folder, secondFile!));
+    writeFileSync(join(folder, 'nouveau.txt'), 'Accord avec la Norvège\n\n  • 02 févr. 2011 -\n\nBerne - La Suisse et la Norvège ont signé un accord.\n');
+    const third = await service.reindex({});
+    expect(third).toMatchObject({ added: 1, updated: 1, removed: 1, unchanged: 10, documents: 12 });
+    expect((await service.search({ query: 'Norvège', limit: 0 })).total).toBe(2);
+
+    // A file touched but not changed keeps its release.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(folder, 'nouveau.txt'), later, later);
+    expect(await service.reindex({})).toMatchObject({ added: 0, updated: 0, unchanged: 12 });
+  });
+
+  it('rebuilds, with a clear message, when the manifest is corrupted', async () => {
+    const folder = copyOfSamples(someFiles, chSample);
+    const { dataDir } = await indexed(folder);
+    writeFileSync(join(currentGeneration(dataDir), 'manifest.json'), '{ "schema": 1, "app": "liai');
+    const reopened = await ArchiveService.open({ dataDir });
+    const status = await reopened.status();
+    expect(status.notice).toMatch(/manifest is missing or unreadable.*rebuilt/);
+    expect(status.documents).toBe(0);
+    expect(status.folders).toEqual([folder]);
+    const summary = await reopened.reindex({});
+    expect(summary).toMatchObject({ added: 12, documents: 12 });
+    expect((await reopened.status()).notice).toBeNull();
+  });
+
+  it('rebuilds when a chunk is missing, damaged, or from another format version', async () => {
+    const folder = copyOfSamples(someFiles, chSample);
+    for (const damage of ['missing', 'damaged', 'version'] as const) {
+      const { dataDir } = await indexed(folder);
+      const gen = currentGeneration(dataDir);
+      if (damage === 'missing') unlinkSync(join(gen, 'releases-0000.jsonl'));
+      if (damage === 'damaged') appendFileSync(join(gen, 'text-index.json'), 'x');
+      if (damage === 'version') {
+        const m = JSON.parse(readFileSync(join(gen, 'manifest.json'), 'utf8'));
+        writeFileSync(join(gen, 'manifest.json'), JSON.stringify({ ...m, schema: 0 }));
+      }
+      const reopened = await ArchiveService.open({ dataDir });
+      const status = await reopened.status();
+      expect(status.notice, damage).toMatch(damage === 'missing' ? /releases-0000.jsonl is missing/ : damage === 'damaged' ? /text-index.json is damaged/ : /format 0/);
+      expect(status.documents).toBe(0);
+      expect((await reopened.reindex({})).documents).toBe(12);
+    }
+  });
+
+  it('leaves a usable index whenever indexing is killed (a real child process, killed at several points)', async () => {
+    const folder = copyOfSamples(someFiles, chSample);
+    const dataDir = freshDir();
+    const script = join(projectRoot, 'tests/support/index-and-die.ts');
+    const run = (killAt: string): ReturnType<typeof spawnSync> => spawnSync(process.execPath, ['--import', 'tsx', script, dataDir, folder, killAt], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
+
+    // Killed before anything was saved: nothing is there yet, and nothing is broken.
+    expect(run('read:3').signal).toBe('SIGKILL');
+    expect((await Archive.open(dataDir)).notice).toBeNull();
+
+    expect(run('never').stdout).toContain('finished');
+    const complete = await Archive.open(dataDir);
+    expect(complete.index.size).toBe(12);
+
+    writeFileSync(join(folder, 'added.txt'), 'Accord avec la Norvège\n\n  • 02 févr. 2011 -\n\nBerne - La Suisse et la Norvège ont signé un accord.\n');
+    for (const killAt of ['read:1', 'first-chunk', 'text-index.json', 'state.json', 'manifest.json', 'CURRENT']) {
+      const result = run(killAt);
+      expect(result.signal, killAt).toBe('SIGKILL');
+      const archive = await Archive.open(dataDir);
+      expect(archive.notice, killAt).toBeNull();
+      // Either the previous generation or the new one, whole.
+      expect([12, 13], killAt).toContain(archive.index.size);
+      expect(archive.index.search({ query: 'Suisse' }).total, killAt).toBeGreaterThan(0);
+      if (killAt === 'CURRENT') expect(archive.index.size).toBe(13);
+      else expect(archive.index.size, killAt).toBe(12);
+    }
+    rmSync(folder, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,20 @@
+// Run in a child process: index a folder into a data folder and kill itself at a chosen step
+// (`read:N` after N files were read, or the name of a file being saved, or `CURRENT`).
+import { Archive } from '../../archive/archive.js';
+
+const [dataDir, folder, killAt] = process.argv.slice(2) as [string, string, string];
+const archive = await Archive.open(dataDir);
+await archive.setFolders([folder]);
+const die = (): never => {
+  process.kill(process.pid, 'SIGKILL');
+  throw new Error('unreachable');
+};
+await archive.reindex({
+  onProgress: (p) => {
+    if (killAt.startsWith('read:') && p.phase === 'reading' && p.filesDone >= Number(killAt.slice(5))) die();
+  },
+  onSaveStep: (name) => {
+    if (name === killAt || (killAt === 'first-chunk' && name.startsWith('releases-'))) die();
+  },
+});
+process.stdout.write('finished\n');
