@@ -11,6 +11,7 @@ export const USAGE = `Usage:
   liaison search "<query>" --data <dir> [--country JP]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                  [--lang fr] [--sort relevance|date|-date] [--limit N] [--offset N] [--json]
   liaison doc <id> --data <dir> [--json]
+  liaison web [--port N] [--data <dir>] [--archive <folder>]...
   liaison bench [inspect|index] [--size N]`;
 
 export class UsageError extends Error {}
@@ -120,6 +121,10 @@ export async function main(argv: string[]): Promise<number> {
         if (command === 'index') return await runIndexCommand(rest);
         if (command === 'search') return await runSearchCommand(rest);
         return await runDocCommand(rest);
+      }
+      case 'web': {
+        const { runWeb } = await import('./web.js');
+        return await runWeb(rest);
       }
       case 'bench': {
         const { runBench } = await import('./bench.js');

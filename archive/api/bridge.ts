@@ -1,0 +1,18 @@
+import type { ArchiveEvent, ArchiveMethod, ArchiveRequest, ArchiveResponse } from './contract.js';
+import type { ApiResult } from './errors.js';
+
+/**
+ * What the desktop preload puts on `window`: `liaison` has exactly the contract's methods (the
+ * preload checks itself against this type with `satisfies`), `liaisonShell` the few native
+ * things a browser cannot do.
+ */
+export type ArchiveBridge = { [M in ArchiveMethod]: (req: ArchiveRequest<M>) => Promise<ApiResult<ArchiveResponse<M>>> };
+
+export interface ShellBridge {
+  platform: string;
+  pickFolder(): Promise<string | null>;
+  revealFile(path: string): Promise<void>;
+  openFile(path: string): Promise<void>;
+  print(): Promise<void>;
+  onEvent(listener: (event: ArchiveEvent) => void): () => void;
+}

@@ -1,0 +1,121 @@
+import { useMemo, useState } from 'react';
+import type { CountryName, Facets } from '../../archive/api/types.js';
+import type { Strings, UiLanguage } from './i18n.js';
+import type { ViewState } from './url-state.js';
+
+function isoDaysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function Filters({
+  t,
+  lang,
+  state,
+  facets,
+  countryLabel,
+  countryNames,
+  onChange,
+}: {
+  t: Strings;
+  lang: UiLanguage;
+  state: ViewState;
+  facets: Facets | null;
+  countryLabel: (code: string) => string;
+  countryNames: Map<string, CountryName>;
+  onChange: (patch: Partial<ViewState>) => void;
+}) {
+  const [find, setFind] = useState('');
+  const [showAll, setShowAll] = useState(false);
+  const countries = useMemo(() => {
+    const counts = facets?.countries ?? {};
+    const codes = new Set([...Object.keys(counts), ...state.countries]);
+    const needle = find.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    const names = (code: string): string => {
+      const c = countryNames.get(code);
+      return `${code} ${c?.en ?? ''} ${c?.fr ?? ''}`.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    };
+    return [...codes]
+      .filter((code) => !needle || names(code).includes(needle))
+      .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || countryLabel(a).localeCompare(countryLabel(b), lang));
+  }, [facets, state.countries, find, countryNames, countryLabel, lang]);
+  const shown = showAll || find ? countries : countries.slice(0, 12);
+
+  const toggle = (list: string[], value: string): string[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+  const presets: { label: string; from: string; to: string }[] = [
+    { label: t.anyTime, from: '', to: '' },
+    { label: t.last12Months, from: isoDaysAgo(365), to: '' },
+    { label: t.last5Years, from: isoDaysAgo(5 * 365), to: '' },
+    { label: t.since2020, from: '2020-01-01', to: '' },
+    { label: t.before2010, from: '', to: '2009-12-31' },
+  ];
+  const years = Object.entries(facets?.years ?? {}).sort((a, b) => a[0].localeCompare(b[0]));
+  const maxYear = Math.max(1, ...years.map(([, n]) => n));
+
+  return (
+    <aside className="filters" aria-label={t.filters}>
+      <section>
+        <h2>{t.partnerCountries}</h2>
+        <input type="search" className="find-country" placeholder={t.findCountry} aria-label={t.findCountry} value={find} onChange={(e) => setFind(e.target.value)} />
+        <ul className="facet-list">
+          {shown.map((code) => (
+            <li key={code}>
+              <label>
+                <input type="checkbox" checked={state.countries.includes(code)} onChange={() => onChange({ countries: toggle(state.countries, code) })} />
+                <span className="facet-name">{countryLabel(code)}</span>
+                <span className="facet-count">{facets?.countries[code] ?? 0}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {!find && countries.length > 12 ? (
+          <button type="button" className="link" onClick={() => setShowAll(!showAll)}>
+            {showAll ? '−' : `+ ${countries.length - 12}`}
+          </button>
+        ) : null}
+      </section>
+      <section>
+        <h2>{t.dates}</h2>
+        {years.length > 1 ? (
+          <div className="year-bars" aria-hidden="true">
+            {years.map(([y, n]) => (
+              <button key={y} type="button" tabIndex={-1} title={`${y}: ${n}`} style={{ height: `${Math.max(8, (n / maxYear) * 100)}%` }} onClick={() => onChange({ from: `${y}-01-01`, to: `${y}-12-31` })} />
+            ))}
+          </div>
+        ) : null}
+        <div className="date-inputs">
+          <label>
+            <span>{t.from}</span>
+            <input type="date" value={state.from} max={state.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
+          </label>
+          <label>
+            <span>{t.to}</span>
+            <input type="date" value={state.to} min={state.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+          </label>
+        </div>
+        <div className="presets">
+          {presets.map((p) => (
+            <button key={p.label} type="button" className={state.from === p.from && state.to === p.to ? 'preset active' : 'preset'} onClick={() => onChange({ from: p.from, to: p.to })}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+      </section>
+      <section>
+        <h2>{t.language}</h2>
+        <ul className="facet-list">
+          {Object.entries(facets?.languages ?? {})
+            .sort((a, b) => b[1] - a[1])
+            .map(([code, n]) => (
+              <li key={code}>
+                <label>
+                  <input type="checkbox" checked={state.languages.includes(code)} onChange={() => onChange({ languages: toggle(state.languages, code) })} />
+                  <span className="facet-name">{t.languageNames[code] ?? code}</span>
+                  <span className="facet-count">{n}</span>
+                </label>
+              </li>
+            ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}

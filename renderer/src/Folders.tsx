@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import type { ArchiveApi } from '../../archive/api/contract.js';
+import type { ShellBridge } from '../../archive/api/bridge.js';
+import type { ArchiveStatus, FileFailure } from '../../archive/api/types.js';
+import type { Strings } from './i18n.js';
+
+function AddFolder({ t, api, shell, onChanged }: { t: Strings; api: ArchiveApi; shell: ShellBridge | null; onChanged: () => void }) {
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async (p: string): Promise<void> => {
+    setError(null);
+    try {
+      await api.addFolder({ path: p });
+      setPath('');
+      onChanged();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <form
+      className="add-folder"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (path.trim()) void add(path.trim());
+      }}
+    >
+      <label>
+        <span>{t.addFolderPrompt}</span>
+        <div className="row">
+          <input type="text" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/…/Releases" aria-describedby="add-folder-hint" spellCheck={false} />
+          {shell ? (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                void shell.pickFolder().then((p) => {
+                  if (p) void add(p);
+                })
+              }
+            >
+              {t.browse}
+            </button>
+          ) : null}
+          <button type="submit" disabled={!path.trim()}>
+            {t.add}
+          </button>
+        </div>
+      </label>
+      <small id="add-folder-hint">{t.addFolderHint}</small>
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+export function FirstRun({ t, api, shell, demoAvailable, onChanged }: { t: Strings; api: ArchiveApi; shell: ShellBridge | null; demoAvailable: boolean; onChanged: () => void }) {
+  return (
+    <main className="first-run">
+      <div className="welcome">
+        <h1>{t.welcomeTitle}</h1>
+        <p>{t.welcomeBody}</p>
+        <AddFolder t={t} api={api} shell={shell} onChanged={onChanged} />
+        {demoAvailable ? (
+          <div className="demo">
+            <button type="button" className="secondary" onClick={() => void api.openDemo({}).then(onChanged)}>
+              {t.openDemo}
+            </button>
+            <small>{t.demoHint}</small>
+          </div>
+        ) : null}
+      </div>
+    </main>
+  );
+}
+
+export function FoldersView({ t, api, shell, status, onChanged, onBack }: { t: Strings; api: ArchiveApi; shell: ShellBridge | null; status: ArchiveStatus | null; onChanged: () => void; onBack: () => void }) {
+  const [failures, setFailures] = useState<FileFailure[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void api.failures({}).then(setFailures);
+  }, [api, status]);
+  return (
+    <main className="folders-view">
+      <button type="button" className="ghost" onClick={onBack}>
+        ← {t.backToSearch}
+      </button>
+      <h1>{t.folders}</h1>
+      <p>{t.foldersIntro}</p>
+      {status ? <p className="muted">{t.documents(status.documents)}</p> : null}
+      <ul className="folder-list">
+        {status?.folders.map((f) => (
+          <li key={f}>
+            <code>{f}</code>
+            <button type="button" className="ghost" onClick={() => void api.removeFolder({ path: f }).then(onChanged, (e: Error) => setError(e.message))}>
+              {t.remove}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <AddFolder t={t} api={api} shell={shell} onChanged={onChanged} />
+      <div className="row">
+        <button type="button" onClick={() => void api.reindex({}).then(onChanged, (e: Error) => setError(e.message))}>
+          {t.reindex}
+        </button>
+      </div>
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <h2>{t.unreadable}</h2>
+      {failures.length === 0 ? (
+        <p className="muted">{t.noProblems}</p>
+      ) : (
+        <table className="failures">
+          <tbody>
+            {failures.map((f) => (
+              <tr key={f.path}>
+                <td className="path">{f.path}</td>
+                <td>
+                  <code>{f.code}</code>
+                </td>
+                <td>{f.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,237 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ArchiveApi } from '../../archive/api/contract.js';
+import type { ShellBridge } from '../../archive/api/bridge.js';
+import type { PartnerCountry, ReleaseView } from '../../archive/api/types.js';
+import { Highlighted } from './Highlighted.js';
+import { formatDate, type Strings, type UiLanguage } from './i18n.js';
+
+export function Reader({
+  t,
+  lang,
+  api,
+  shell,
+  id,
+  query,
+  countryLabel,
+  onClose,
+  onOpen,
+}: {
+  t: Strings;
+  lang: UiLanguage;
+  api: ArchiveApi;
+  shell: ShellBridge | null;
+  id: string;
+  query: string;
+  countryLabel: (code: string) => string;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+}) {
+  const [release, setRelease] = useState<ReleaseView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [hit, setHit] = useState(0);
+  const [copied, setCopied] = useState(false);
+  const [openCountry, setOpenCountry] = useState<string | null>(null);
+  const [others, setOthers] = useState<{ id: string; language: string; title: string }[]>([]);
+  const panel = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .getRelease({ id, query })
+      .then(async (r) => {
+        if (!live) return;
+        setRelease(r);
+        setHit(0);
+        const list = await Promise.all(r.translations.map((x) => api.getRelease({ id: x }).then((o) => ({ id: o.id, language: o.language, title: o.title })).catch(() => null)));
+        if (live) setOthers(list.filter((x): x is NonNullable<typeof x> => !!x));
+      })
+      .catch((err: Error) => live && setError(err.message));
+    return () => {
+      live = false;
+    };
+  }, [api, id, query]);
+
+  useEffect(() => {
+    panel.current?.focus();
+  }, [release]);
+
+  // Paragraph offsets in release.text, to place the highlights paragraph by paragraph.
+  const layout = useMemo(() => {
+    if (!release) return [];
+    const out: { text: string; start: number }[] = [];
+    let at = release.title.length + 2;
+    for (const p of release.paragraphs) {
+      const start = release.text.indexOf(p, at);
+      out.push({ text: p, start: start < 0 ? at : start });
+      at = (start < 0 ? at : start) + p.length;
+    }
+    return out;
+  }, [release]);
+  const bodyHighlights = useMemo(() => (release ? release.highlights.filter(([s]) => s >= release.title.length) : []), [release]);
+
+  const goTo = (i: number): void => {
+    if (!bodyHighlights.length) return;
+    const n = (i + bodyHighlights.length) % bodyHighlights.length;
+    setHit(n);
+    document.getElementById(`mark-${n}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const target = e.target as HTMLElement;
+      if (target.tagName === 'INPUT') return;
+      if (e.key === 'n' || e.key === 'F3') {
+        e.preventDefault();
+        goTo(e.shiftKey ? hit - 1 : hit + 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (error) {
+    return (
+      <aside className="reader" aria-label={t.close}>
+        <div className="error-state" role="alert">
+          <p>{error}</p>
+          <button type="button" onClick={onClose}>
+            {t.close}
+          </button>
+        </div>
+      </aside>
+    );
+  }
+  if (!release) return <aside className="reader loading" aria-busy="true" />;
+
+  const citation = `${release.title}. ${release.published ? formatDate(release.published, lang) : t.noDate}. ${release.sourceUrl ?? release.path}`;
+  let markIndex = 0;
+  const country = (c: PartnerCountry) => (
+    <li key={c.code}>
+      <button type="button" className={c.primary ? 'country primary' : 'country'} aria-expanded={openCountry === c.code} onClick={() => setOpenCountry(openCountry === c.code ? null : c.code)}>
+        {countryLabel(c.code)} <small>{c.primary ? t.primary : t.mentioned}</small>
+      </button>
+      {openCountry === c.code ? (
+        <div className="evidence">
+          {t.evidence}: {[...new Set(c.evidence.map((e) => e.text))].join(', ')} ({c.evidence.length}×)
+        </div>
+      ) : null}
+    </li>
+  );
+
+  return (
+    <aside className="reader" ref={panel} tabIndex={-1} aria-labelledby="reader-title">
+      <div className="reader-toolbar">
+        <button type="button" className="ghost" onClick={onClose} aria-label={t.close} title="Esc">
+          ← {t.close}
+        </button>
+        <div className="hit-nav">
+          <button type="button" className="ghost" onClick={() => goTo(hit - 1)} disabled={!bodyHighlights.length} aria-label={t.prevHit} title="Shift+N">
+            ↑
+          </button>
+          <span>{t.hitOf(bodyHighlights.length ? hit + 1 : 0, bodyHighlights.length)}</span>
+          <button type="button" className="ghost" onClick={() => goTo(hit + 1)} disabled={!bodyHighlights.length} aria-label={t.nextHit} title="N">
+            ↓
+          </button>
+        </div>
+        <div className="reader-actions">
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => {
+              void navigator.clipboard?.writeText(citation).then(() => {
+                setCopied(true);
+                window.setTimeout(() => setCopied(false), 1800);
+              });
+            }}
+          >
+            {copied ? t.copied : t.copyCitation}
+          </button>
+          {shell ? (
+            <>
+              <button type="button" className="ghost" onClick={() => void shell.openFile(release.path)}>
+                {t.openOriginal}
+              </button>
+              <button type="button" className="ghost" onClick={() => void shell.revealFile(release.path)}>
+                {t.revealFile}
+              </button>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <article className="release" lang={release.language}>
+        <h1 id="reader-title">
+          <Highlighted text={release.title} ranges={release.highlights.filter(([s]) => s < release.title.length)} />
+        </h1>
+        <dl className="release-meta">
+          <div>
+            <dt>{t.published}</dt>
+            <dd>{release.published ? formatDate(release.published, lang) : t.noDate}{release.place ? ` · ${release.place}` : ''}</dd>
+          </div>
+          {release.updated && release.updated !== release.published ? (
+            <div>
+              <dt>{t.updated}</dt>
+              <dd>{formatDate(release.updated, lang)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t.language}</dt>
+            <dd>{t.languageNames[release.language] ?? release.language}</dd>
+          </div>
+          <div>
+            <dt>{t.source}</dt>
+            <dd className="path" title={release.path}>
+              {release.path}
+            </dd>
+          </div>
+        </dl>
+        {others.length ? (
+          <div className="translations">
+            {others.map((o) => (
+              <button key={o.id} type="button" className="link" onClick={() => onOpen(o.id)}>
+                {t.otherLanguage(t.languageNames[o.language] ?? o.language)}: {o.title}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        {release.countries.length ? (
+          <section className="release-countries">
+            <h2>{t.countriesInRelease}</h2>
+            <ul>{release.countries.map(country)}</ul>
+          </section>
+        ) : null}
+        {release.summary ? (
+          <section className="release-summary">
+            <h2>{t.summary}</h2>
+            <p>{release.summary}</p>
+          </section>
+        ) : null}
+        <div className="release-body">
+          {layout.map((p, i) => {
+            const ranges = bodyHighlights.filter(([s, e]) => s >= p.start && e <= p.start + p.text.length);
+            const first = markIndex;
+            markIndex += ranges.length;
+            return (
+              <p key={i}>
+                <Highlighted text={p.text} ranges={ranges} offset={p.start} markIds={(k) => `mark-${first + k}`} />
+              </p>
+            );
+          })}
+        </div>
+        {release.quotes.length ? (
+          <section className="release-quotes">
+            <h2>{t.quoted}</h2>
+            {release.quotes.map((q, i) => (
+              <blockquote key={i}>
+                <p>{q.text.length > 320 ? `${q.text.slice(0, 320)}…` : q.text}</p>
+                <footer>
+                  — <strong>{q.speaker}</strong>
+                  {q.role ? `, ${q.role}` : ''}
+                </footer>
+              </blockquote>
+            ))}
+          </section>
+        ) : null}
+      </article>
+    </aside>
+  );
+}

@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connect } from './api.js';
+import { App } from './App.js';
+import './styles.css';
+
+const connection = connect();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App connection={connection} />
+  </StrictMode>,
+);

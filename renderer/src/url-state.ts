@@ -1,0 +1,44 @@
+import type { SortOrder } from '../../archive/api/types.js';
+
+/** Everything a desk officer would want back after a reload or with Back: it lives in the URL. */
+export interface ViewState {
+  q: string;
+  countries: string[];
+  from: string;
+  to: string;
+  languages: string[];
+  sort: SortOrder;
+  doc: string | null;
+  view: 'search' | 'folders';
+}
+
+export const emptyState: ViewState = { q: '', countries: [], from: '', to: '', languages: [], sort: 'relevance', doc: null, view: 'search' };
+
+export function readState(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  const sort = p.get('sort');
+  return {
+    q: p.get('q') ?? '',
+    countries: p.getAll('country').filter((c) => /^[A-Z]{2}$/.test(c)),
+    from: /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') ?? '') ? p.get('from')! : '',
+    to: /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') ?? '') ? p.get('to')! : '',
+    languages: p.getAll('lang').filter((l) => /^[a-z]{2,3}$/.test(l)),
+    sort: sort === 'date' || sort === '-date' ? sort : 'relevance',
+    doc: p.get('doc'),
+    view: p.get('view') === 'folders' ? 'folders' : 'search',
+  };
+}
+
+export function writeState(state: ViewState): string {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const c of state.countries) p.append('country', c);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  for (const l of state.languages) p.append('lang', l);
+  if (state.sort !== 'relevance') p.set('sort', state.sort);
+  if (state.doc) p.set('doc', state.doc);
+  if (state.view !== 'search') p.set('view', state.view);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

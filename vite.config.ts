@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../build/renderer',
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'es2022',
+  },
+});
