@@ -157,7 +157,7 @@ export function App({ connection }: { connection: Connection }) {
   const firstRun = status !== null && status.folders.length === 0 && status.documents === 0 && !progress;
   const countryLabel = (code: string): string => {
     const c = countryNames.get(code);
-    return c ? `${c.flag} ${lang === 'fr' ? c.fr : c.en}` : code;
+    return c ? (lang === 'fr' ? c.fr : c.en) : code;
   };
 
   return (
@@ -265,6 +265,11 @@ export function App({ connection }: { connection: Connection }) {
                 <button type="button" onClick={() => navigate({ ...state }, true)}>
                   {t.retry}
                 </button>
+              </div>
+            ) : result && result.total === 0 && progress && documents === 0 ? (
+              <div className="empty-state">
+                <p className="empty-title">{t.indexing}…</p>
+                <p>{t.indexingEmpty}</p>
               </div>
             ) : result && result.total === 0 ? (
               <div className="empty-state">

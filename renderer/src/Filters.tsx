@@ -61,6 +61,9 @@ export function Filters({
             <li key={code}>
               <label>
                 <input type="checkbox" checked={state.countries.includes(code)} onChange={() => onChange({ countries: toggle(state.countries, code) })} />
+                <span className="cc" aria-hidden="true">
+                  {code}
+                </span>
                 <span className="facet-name">{countryLabel(code)}</span>
                 <span className="facet-count">{facets?.countries[code] ?? 0}</span>
               </label>

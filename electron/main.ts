@@ -1,0 +1,125 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { ArchiveService, CONTENT_SECURITY_POLICY, defaultDataDir, demoFolder, dispatch } from '../archive/index.js';
+import { APP_ORIGIN, isTrustedSender, uiFileFor, windowOptions } from './security.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const uiRoot = join(here, '..', 'renderer');
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let window: BrowserWindow | null = null;
+let service: ArchiveService;
+
+async function loadBounds(): Promise<{ width: number; height: number; x?: number; y?: number }> {
+  try {
+    const saved = JSON.parse(await readFile(join(app.getPath('userData'), 'window.json'), 'utf8')) as { width: number; height: number; x?: number; y?: number };
+    if (saved.width > 400 && saved.height > 300) return saved;
+  } catch {
+    // First start: default size.
+  }
+  return { width: 1360, height: 860 };
+}
+
+function send(channel: string, payload: unknown): void {
+  window?.webContents.send(channel, payload);
+}
+
+function knownRelease(path: unknown): string | null {
+  if (typeof path !== 'string') return null;
+  for (const e of service.archive.index.releases()) if (e.release.path === path) return path;
+  return null;
+}
+
+function buildMenu(): void {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Add Archive Folder…', accelerator: 'CmdOrCtrl+O', click: () => void pickAndAdd() },
+        { label: 'Re-index', accelerator: 'CmdOrCtrl+R', click: () => void service.reindex({}).catch(() => undefined) },
+        { type: 'separator' },
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => window?.webContents.print({ printBackground: false }) },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { label: '&Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { label: '&Help', submenu: [{ label: 'Query Syntax', click: () => send('archive-event', { type: 'status', status: null }) }, { role: 'about' }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function pickAndAdd(): Promise<string | null> {
+  if (!window) return null;
+  const result = await dialog.showOpenDialog(window, { properties: ['openDirectory'], title: 'Add an archive folder' });
+  const path = result.canceled ? null : (result.filePaths[0] ?? null);
+  if (path) await service.addFolder({ path }).catch((err: Error) => dialog.showErrorBox('Liaison', err.message));
+  return path;
+}
+
+async function createWindow(): Promise<void> {
+  const bounds = await loadBounds();
+  window = new BrowserWindow(windowOptions(join(here, 'preload.cjs'), bounds));
+  window.once('ready-to-show', () => window?.show());
+  window.on('close', () => {
+    if (window) void writeFile(join(app.getPath('userData'), 'window.json'), JSON.stringify(window.getBounds()));
+  });
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('second-instance', () => {
+  if (window?.isMinimized()) window.restore();
+  window?.focus();
+});
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+void app.whenReady().then(async () => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle('app', async (request) => {
+    const file = uiFileFor(request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(`file://${join(uiRoot, file)}`);
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  service = await ArchiveService.open({ dataDir: process.env['LIAISON_DATA'] ?? join(app.getPath('userData'), 'archive') ?? defaultDataDir(), demoFolder: demoFolder(join(here, '..', '..')) });
+  service.events.on('event', (event) => send('archive-event', event));
+
+  ipcMain.handle('archive', (event, method: unknown, request: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'Not allowed from this page.' } };
+    return dispatch(service, method, request);
+  });
+  ipcMain.handle('shell:pickFolder', (event) => (isTrustedSender(event.senderFrame?.url) ? pickAndAdd() : null));
+  ipcMain.handle('shell:reveal', (event, path: unknown) => {
+    const known = isTrustedSender(event.senderFrame?.url) ? knownRelease(path) : null;
+    if (known) shell.showItemInFolder(known);
+  });
+  ipcMain.handle('shell:open', async (event, path: unknown) => {
+    const known = isTrustedSender(event.senderFrame?.url) ? knownRelease(path) : null;
+    if (known) await shell.openPath(known);
+  });
+  ipcMain.handle('shell:print', (event) => {
+    if (isTrustedSender(event.senderFrame?.url)) window?.webContents.print({ printBackground: false });
+  });
+
+  buildMenu();
+  await createWindow();
+  if (service.archive.folders.length && service.archive.index.size === 0) void service.reindex({}).catch(() => undefined);
+});
+
+app.on('window-all-closed', () => app.quit());

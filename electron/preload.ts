@@ -1,0 +1,39 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ArchiveBridge, ShellBridge } from '../archive/api/bridge.js';
+import type { ArchiveEvent, ArchiveMethod } from '../archive/api/contract.js';
+import type { ApiResult } from '../archive/api/errors.js';
+
+const call = <M extends ArchiveMethod>(method: M) => (req: unknown) => ipcRenderer.invoke('archive', method, req) as Promise<ApiResult<never>>;
+
+/** Exactly the contract's methods: `satisfies` fails the build on a missing or extra one. */
+export const archiveBridge = {
+  status: call('status'),
+  addFolder: call('addFolder'),
+  removeFolder: call('removeFolder'),
+  openDemo: call('openDemo'),
+  reindex: call('reindex'),
+  cancelIndexing: call('cancelIndexing'),
+  failures: call('failures'),
+  search: call('search'),
+  getRelease: call('getRelease'),
+  countryNames: call('countryNames'),
+  timeline: call('timeline'),
+} satisfies ArchiveBridge;
+
+export const shellBridge = {
+  platform: process.platform,
+  pickFolder: () => ipcRenderer.invoke('shell:pickFolder') as Promise<string | null>,
+  revealFile: (path: string) => ipcRenderer.invoke('shell:reveal', path) as Promise<void>,
+  openFile: (path: string) => ipcRenderer.invoke('shell:open', path) as Promise<void>,
+  print: () => ipcRenderer.invoke('shell:print') as Promise<void>,
+  onEvent: (listener: (event: ArchiveEvent) => void) => {
+    const handler = (_e: unknown, event: ArchiveEvent): void => listener(event);
+    ipcRenderer.on('archive-event', handler);
+    return () => {
+      ipcRenderer.removeListener('archive-event', handler);
+    };
+  },
+} satisfies ShellBridge;
+
+contextBridge.exposeInMainWorld('liaison', archiveBridge);
+contextBridge.exposeInMainWorld('liaisonShell', shellBridge);

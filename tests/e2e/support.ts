@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ArchiveService } from '../../archive/service.js';
+import { startWebServer, type WebServer } from '../../archive/transport/http.js';
+import { projectRoot } from '../support/shared.js';
+
+export const CHROMIUM = process.env['LIAISON_CHROMIUM'] ?? '/usr/bin/chromium';
+export const screenshots = join(projectRoot, 'test-output', 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+export interface AppUnderTest {
+  service: ArchiveService;
+  web: WebServer;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A fresh data folder and a server on 127.0.0.1 for each test. */
+export async function startApp(options: { demo?: boolean; folders?: string[] } = {}): Promise<AppUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'liaison-e2e-'));
+  const service = await ArchiveService.open({ dataDir, demoFolder: options.demo === false ? null : join(projectRoot, 'assets/demo') });
+  if (options.folders?.length) {
+    await service.archive.setFolders(options.folders);
+    await service.reindex({});
+  }
+  const web = await startWebServer(service, { staticDir: join(projectRoot, 'build/renderer') });
+  return { service, web, dataDir, close: () => web.close() };
+}
+
+export async function newPage(browser: Browser, options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: options.locale ?? 'en-GB', colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  return page;
+}
