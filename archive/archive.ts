@@ -84,11 +84,11 @@ export class Archive {
         for (const line of loaded.files.get(chunk)!.split('\n')) {
           if (!line) continue;
           const s = JSON.parse(line) as StoredRelease;
-          const release = { ...s.release, paragraphs: paragraphsOf(s.release) } as PressRelease;
-          this.index.add(release, s, false);
+          this.index.add({ ...s.release, paragraphs: [] } as PressRelease, s, false, false);
         }
       }
       if (this.index.size !== loaded.manifest.counts['releases']) throw new DamagedIndexError('the number of releases does not match the manifest');
+      this.index.importVocabulary(JSON.parse(loaded.files.get('vocabulary.json')!) as [string, number][]);
       await this.index.importText(JSON.parse(loaded.files.get('text-index.json')!) as Record<string, string>);
     } catch (err) {
       this.notice = `The stored index could not be used (${err instanceof DamagedIndexError ? err.message : `it could not be read: ${(err as Error).message}`}); it will be rebuilt from your archive folders.`;
@@ -276,6 +276,7 @@ export class Archive {
       files.set(`releases-${String(chunk++).padStart(4, '0')}.jsonl`, `${lines.join('\n')}\n`);
     }
     files.set('text-index.json', JSON.stringify(await this.index.exportText()));
+    files.set('vocabulary.json', JSON.stringify(this.index.exportVocabulary()));
     const state: StoredState = { folders: this.folders, failures: this.failures, lastIndexed: this.lastIndexed };
     files.set('state.json', JSON.stringify(state));
     await this.store.save(files, INDEX_CONFIG, { releases: entries.length, chunks: chunk }, onStep);

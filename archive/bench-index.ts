@@ -38,7 +38,7 @@ async function sampleSentences(): Promise<{ en: string[]; fr: string[]; titles: 
   return out;
 }
 
-async function generate(dir: string, size: number): Promise<void> {
+export async function generate(dir: string, size: number): Promise<void> {
   const source = await sampleSentences();
   const countries = allCountries();
   const random = rng(42);

@@ -15,7 +15,7 @@ import type {
   TimelineRequest,
   TimelineResult,
 } from './api/types.js';
-import { Archive } from './archive.js';
+import { Archive, paragraphsOf } from './archive.js';
 import { allCountries, countryForTerm } from './enrich/countries.js';
 import { parseQuery, type Clause } from './search/query.js';
 import { highlightRanges, type Expander } from './search/release-index.js';
@@ -215,7 +215,7 @@ export class ArchiveService implements ArchiveApi {
       const prefixes = parsed.required.flat().filter((c) => c.kind === 'prefix').map((c) => c.terms[0]!);
       highlights = highlightRanges(entry.release.text, termsSet, prefixes);
     }
-    return { ...entry.release, highlights };
+    return { ...entry.release, paragraphs: paragraphsOf(entry.release), highlights };
   }
 
   async countryNames(): Promise<CountryName[]> {

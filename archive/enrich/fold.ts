@@ -3,22 +3,37 @@
  * offsets in the original (evidence and highlights point back into the text the reader shows).
  */
 export function foldKeepLength(text: string): string {
-  let out = '';
+  const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const code = c.charCodeAt(0);
+    const code = text.charCodeAt(i);
     if (code < 0x80) {
-      out += c.toLowerCase();
+      out[i] = code >= 65 && code <= 90 ? code + 32 : code;
       continue;
     }
-    if (c === '’' || c === 'ʼ' || c === '‘') {
-      out += "'";
-      continue;
+    let folded = foldedUnits.get(code);
+    if (folded === undefined) {
+      folded = foldUnit(code);
+      foldedUnits.set(code, folded);
     }
-    const base = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out += base.length === 1 ? base : c.toLowerCase().length === 1 ? c.toLowerCase() : c;
+    out[i] = folded;
   }
-  return out;
+  let result = '';
+  // fromCharCode takes its arguments on the stack: convert in slices.
+  for (let i = 0; i < out.length; i += 8192) result += String.fromCharCode(...out.subarray(i, i + 8192));
+  return result;
+}
+
+const foldedUnits = new Map<number, number>();
+
+function foldUnit(code: number): number {
+  const c = String.fromCharCode(code);
+  if (c === '’' || c === 'ʼ' || c === '‘') return 39;
+  // Lone surrogates (halves of astral characters) stay as they are.
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  const base = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (base.length === 1) return base.charCodeAt(0);
+  const lower = c.toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : code;
 }
 
 /** Case- and accent-insensitive form of a word or phrase (lengths may change). */

@@ -1,7 +1,8 @@
 import { Document, Encoder } from 'flexsearch';
 import type { Facets, PressRelease, SearchHit, SearchRequest, Snippet } from '../api/types.js';
 import { parseQuery, type Clause, type ParsedQuery } from './query.js';
-import { termString, terms as termsOf, tokenize } from './tokens.js';
+import { foldKeepLength } from '../enrich/fold.js';
+import { stem, termString, terms as termsOf } from './tokens.js';
 
 /**
  * The full-text index: FlexSearch's Document index over two fields, title and body, each fed with
@@ -25,11 +26,16 @@ export const INDEX_CONFIG = {
 export interface IndexedRelease {
   /** Small number FlexSearch knows the release by. */
   no: number;
+  /** The release without its `paragraphs` (they are `text` again; see paragraphsOf). */
   release: PressRelease;
   /** Terms of the title and of the body, space-separated with a space at each end. */
   titleTerms: string;
   bodyTerms: string;
   countries: Set<string>;
+  /** The same codes as an array, and the language and date: read in the facet loop. */
+  countryList: string[];
+  language: string;
+  published: string;
   year: string | null;
 }
 
@@ -54,6 +60,7 @@ export function termsOfRelease(release: PressRelease): { titleTerms: string; bod
 interface Candidate {
   no: number;
   score: number;
+  date: string;
 }
 
 export interface SearchOutcome {
@@ -85,8 +92,12 @@ export class ReleaseIndex {
     return this.byId.get(id);
   }
 
-  /** Adds a release (terms may be given when they were stored with it). */
-  add(release: PressRelease, stored?: { no: number; titleTerms: string; bodyTerms: string }, indexText = true): IndexedRelease {
+  /**
+   * Adds a release. When loading a stored index, its terms come with it, FlexSearch's index is
+   * imported whole (`indexText` false) and the vocabulary is restored at once (`countTerms` false).
+   */
+  add(full: PressRelease, stored?: { no: number; titleTerms: string; bodyTerms: string }, indexText = true, countTerms = true): IndexedRelease {
+    const release = full.paragraphs.length ? { ...full, paragraphs: [] } : full;
     if (this.byId.has(release.id)) this.remove(release.id);
     const no = stored?.no ?? this.nextNo++;
     this.nextNo = Math.max(this.nextNo, no + 1);
@@ -97,12 +108,17 @@ export class ReleaseIndex {
       titleTerms: t.titleTerms,
       bodyTerms: t.bodyTerms,
       countries: new Set(release.countries.map((c) => c.code)),
+      countryList: release.countries.map((c) => c.code),
+      language: release.language,
+      published: release.published ?? '',
       year: release.published?.slice(0, 4) ?? null,
     };
     this.byNo.set(no, entry);
     this.byId.set(release.id, entry);
-    for (const term of new Set(`${t.titleTerms}${t.bodyTerms}`.split(' '))) if (term) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
-    this.sortedVocabulary = null;
+    if (countTerms) {
+      for (const term of new Set(`${t.titleTerms}${t.bodyTerms}`.split(' '))) if (term) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+      this.sortedVocabulary = null;
+    }
     if (indexText) this.doc.add({ no, title: t.titleTerms.trim(), body: t.bodyTerms.trim() });
     return entry;
   }
@@ -127,6 +143,16 @@ export class ReleaseIndex {
   rebuildText(): void {
     this.doc = createDocument();
     for (const e of this.byNo.values()) this.doc.add({ no: e.no, title: e.titleTerms.trim(), body: e.bodyTerms.trim() });
+  }
+
+  /** How many releases hold each term (for ranking and prefixes), to store and restore. */
+  exportVocabulary(): [string, number][] {
+    return [...this.vocabulary];
+  }
+
+  importVocabulary(entries: [string, number][]): void {
+    this.vocabulary = new Map(entries);
+    this.sortedVocabulary = null;
   }
 
   async exportText(): Promise<Record<string, string>> {
@@ -275,38 +301,38 @@ export class ReleaseIndex {
 
     const countries = (request.countries ?? []).map((c) => c.toUpperCase());
     const languages = request.languages ?? [];
-    const from = request.from ?? null;
-    const to = request.to ?? null;
-    const passCountry = (e: IndexedRelease): boolean => countries.length === 0 || countries.some((c) => e.countries.has(c));
-    const passLanguage = (e: IndexedRelease): boolean => languages.length === 0 || languages.includes(e.release.language);
-    const passDate = (e: IndexedRelease): boolean => {
-      if (!from && !to) return true;
-      const d = e.release.published;
-      if (!d) return false;
-      return (!from || d >= from) && (!to || d <= to);
-    };
+    const from = request.from ?? '';
+    const to = request.to ?? '';
+    const anyCountry = countries.length === 0;
+    const anyLanguage = languages.length === 0;
+    const anyDate = !from && !to;
 
-    const facets: Facets = { countries: {}, languages: {}, years: {} };
+    // One pass: each facet counts under the other filters, the hits pass all of them.
+    const countryCounts = new Map<string, number>();
+    const languageCounts = new Map<string, number>();
+    const yearCounts = new Map<string, number>();
     const hits: Candidate[] = [];
     for (const [no, score] of matched) {
       const e = this.byNo.get(no);
       if (!e) continue;
-      const c = passCountry(e);
-      const l = passLanguage(e);
-      const d = passDate(e);
-      if (l && d) for (const code of e.countries) facets.countries[code] = (facets.countries[code] ?? 0) + 1;
-      if (c && d) facets.languages[e.release.language] = (facets.languages[e.release.language] ?? 0) + 1;
-      if (c && l && e.year) facets.years[e.year] = (facets.years[e.year] ?? 0) + 1;
-      if (c && l && d) hits.push({ no, score });
+      let c = anyCountry;
+      if (!c) for (let i = 0; i < countries.length && !c; i++) c = e.countries.has(countries[i]!);
+      const l = anyLanguage || languages.includes(e.language);
+      const d = anyDate || (e.published !== '' && (!from || e.published >= from) && (!to || e.published <= to));
+      if (l && d) for (const code of e.countryList) countryCounts.set(code, (countryCounts.get(code) ?? 0) + 1);
+      if (c && d) languageCounts.set(e.language, (languageCounts.get(e.language) ?? 0) + 1);
+      if (c && l && e.year) yearCounts.set(e.year, (yearCounts.get(e.year) ?? 0) + 1);
+      if (c && l && d) hits.push({ no, score, date: e.published });
     }
+    const facets: Facets = { countries: Object.fromEntries(countryCounts), languages: Object.fromEntries(languageCounts), years: Object.fromEntries(yearCounts) };
 
     const sort = request.sort ?? (groups.length === 0 ? '-date' : 'relevance');
-    const dateOf = (no: number): string => this.byNo.get(no)!.release.published ?? '';
+    const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
     // Undated releases come last whichever way the dates run.
-    const undated = (a: Candidate, b: Candidate): number => Number(dateOf(a.no) === '') - Number(dateOf(b.no) === '');
-    if (sort === 'relevance') hits.sort((a, b) => b.score - a.score || dateOf(b.no).localeCompare(dateOf(a.no)) || a.no - b.no);
-    else if (sort === 'date') hits.sort((a, b) => undated(a, b) || dateOf(a.no).localeCompare(dateOf(b.no)) || a.no - b.no);
-    else hits.sort((a, b) => undated(a, b) || dateOf(b.no).localeCompare(dateOf(a.no)) || a.no - b.no);
+    const undated = (a: Candidate, b: Candidate): number => Number(a.date === '') - Number(b.date === '');
+    if (sort === 'relevance') hits.sort((a, b) => b.score - a.score || cmp(b.date, a.date) || a.no - b.no);
+    else if (sort === 'date') hits.sort((a, b) => undated(a, b) || cmp(a.date, b.date) || a.no - b.no);
+    else hits.sort((a, b) => undated(a, b) || cmp(b.date, a.date) || a.no - b.no);
 
     let ordered = hits;
     if (request.groupTranslations) {
@@ -348,41 +374,81 @@ export class ReleaseIndex {
   }
 }
 
+const candidatePatterns = new Map<string, RegExp>();
+
+/**
+ * A pattern for the words that may stem to one of the terms: stemming only trims endings, so such
+ * a word starts with the term less its last two letters. Only those words are then stemmed.
+ */
+function candidatePattern(highlightTerms: Set<string>, prefixes: string[]): RegExp {
+  const starts = new Set<string>();
+  for (const t of highlightTerms) starts.add(t.length > 4 ? t.slice(0, t.length - 2) : t);
+  for (const p of prefixes) starts.add(p);
+  const key = [...starts].sort().join('|');
+  let re = candidatePatterns.get(key);
+  if (!re) {
+    const alternatives = [...starts].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'gu');
+    if (candidatePatterns.size > 200) candidatePatterns.clear();
+    candidatePatterns.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
 /** Ranges of the text whose words match the query's terms. */
 export function highlightRanges(text: string, highlightTerms: Set<string>, prefixes: string[], from = 0): [number, number][] {
+  if (highlightTerms.size === 0 && prefixes.length === 0) return [];
+  const folded = foldKeepLength(text);
   const ranges: [number, number][] = [];
-  for (const t of tokenize(text)) {
-    if (t.start < from) continue;
-    if (highlightTerms.has(t.term) || prefixes.some((p) => text.slice(t.start, t.end).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().startsWith(p))) ranges.push([t.start, t.end]);
+  for (const m of folded.matchAll(candidatePattern(highlightTerms, prefixes))) {
+    if (m.index < from) continue;
+    const word = m[0];
+    if (highlightTerms.has(stem(word)) || prefixes.some((p) => word.startsWith(p))) ranges.push([m.index, m.index + word.length]);
   }
   return ranges;
 }
 
 const SNIPPET_LENGTH = 240;
+const SCAN_CHUNK = 4000;
+
+/** The first matching word at or after `from`, scanning the text a chunk at a time. */
+function firstHit(text: string, highlightTerms: Set<string>, prefixes: string[], from: number): number | null {
+  for (let at = from; at < text.length; at += SCAN_CHUNK) {
+    // Chunks overlap by a word's length so that no word is cut in two.
+    const end = Math.min(text.length, at + SCAN_CHUNK + 40);
+    const ranges = highlightRanges(text.slice(at, end), highlightTerms, prefixes);
+    const first = ranges.find(([s]) => s + at >= from);
+    if (first) return first[0] + at;
+  }
+  return null;
+}
 
 function makeSnippet(release: PressRelease, highlightTerms: Set<string>, prefixes: string[]): Snippet {
-  const bodyStart = Math.min(release.text.length, release.title.length + 2);
-  const ranges = highlightTerms.size || prefixes.length ? highlightRanges(release.text, highlightTerms, prefixes, bodyStart) : [];
+  const text = release.text;
+  const bodyStart = Math.min(text.length, release.title.length + 2);
+  const hit = highlightTerms.size || prefixes.length ? firstHit(text, highlightTerms, prefixes, bodyStart) : null;
   let start = bodyStart;
-  if (ranges.length) {
-    start = Math.max(bodyStart, ranges[0]![0] - 70);
+  if (hit !== null) {
+    start = Math.max(bodyStart, hit - 70);
     if (start > bodyStart) {
-      const space = release.text.indexOf(' ', start);
-      if (space > 0 && space < ranges[0]![0]) start = space + 1;
+      const space = text.indexOf(' ', start);
+      if (space > 0 && space < hit) start = space + 1;
     }
   }
-  let end = Math.min(release.text.length, start + SNIPPET_LENGTH);
-  if (end < release.text.length) {
-    const space = release.text.lastIndexOf(' ', end);
+  let end = Math.min(text.length, start + SNIPPET_LENGTH);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
     if (space > start + SNIPPET_LENGTH / 2) end = space;
   }
   const prefix = start > bodyStart ? '…' : '';
-  const suffix = end < release.text.length ? '…' : '';
-  const text = prefix + release.text.slice(start, end).replace(/\n+/g, ' ') + suffix;
-  const highlights = ranges
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]): [number, number] => [s - start + prefix.length, e - start + prefix.length]);
-  return { text, highlights };
+  const suffix = end < text.length ? '…' : '';
+  const window = text.slice(start, end);
+  const ranges = hit !== null ? highlightRanges(window, highlightTerms, prefixes) : [];
+  return {
+    text: prefix + window.replace(/\n/g, ' ') + suffix,
+    highlights: ranges.map(([s, e]): [number, number] => [s + prefix.length, e + prefix.length]),
+  };
 }
 
 export { termsOf };

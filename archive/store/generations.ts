@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * version, configuration, file list and each file's SHA-256 before anything is used.
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface Manifest {
   schema: number;

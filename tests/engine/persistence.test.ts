@@ -64,7 +64,7 @@ describe('the index on disk', () => {
   it('rebuilds, with a clear message, when the manifest is corrupted', async () => {
     const folder = copyOfSamples(someFiles, chSample);
     const { dataDir } = await indexed(folder);
-    writeFileSync(join(currentGeneration(dataDir), 'manifest.json'), '{ "schema": 1, "app": "liai');
+    writeFileSync(join(currentGeneration(dataDir), 'manifest.json'), '{ "schema": 2, "app": "liai');
     const reopened = await ArchiveService.open({ dataDir });
     const status = await reopened.status();
     expect(status.notice).toMatch(/manifest is missing or unreadable.*rebuilt/);
