@@ -47,6 +47,8 @@ export class Archive {
   lastIndexed: IndexSummary | null = null;
   /** Why the stored index could not be used, when it could not. */
   notice: string | null = null;
+  /** Whether translation links are current (they are stored with the releases). */
+  private linked = false;
 
   private constructor(readonly dataDir: string) {
     this.store = new GenerationStore(join(dataDir, 'index'));
@@ -88,6 +90,7 @@ export class Archive {
         }
       }
       if (this.index.size !== loaded.manifest.counts['releases']) throw new DamagedIndexError('the number of releases does not match the manifest');
+      this.linked = true;
       this.index.importVocabulary(JSON.parse(loaded.files.get('vocabulary.json')!) as [string, number][]);
       await this.index.importText(JSON.parse(loaded.files.get('text-index.json')!) as Record<string, string>);
     } catch (err) {
@@ -235,8 +238,12 @@ export class Archive {
       this.index.rebuildText();
       await yieldToLoop();
     }
-    this.index.setTranslations(linkTranslations([...this.index.releases()].map((e) => e.release)));
     const removed = removedPaths.length;
+    // Links depend on every release's neighbours in time: recomputed only when something changed.
+    if (added || updated || removed || !this.linked) {
+      this.index.setTranslations(linkTranslations([...this.index.releases()].map((e) => e.release)));
+      this.linked = true;
+    }
     this.failures = failures.sort((a, b) => a.path.localeCompare(b.path));
 
     const summary: IndexSummary = {
