@@ -183,6 +183,7 @@ export class ArchiveService implements ArchiveApi {
     const outcome = this.archive.index.search(req, parsed, expandCountries);
     return {
       total: outcome.total,
+      versions: outcome.versions,
       hits: outcome.hits,
       facets: outcome.facets,
       query: {

@@ -133,6 +133,8 @@ export interface Facets {
 
 export interface SearchResult {
   total: number;
+  /** With `groupTranslations`, how many releases matched before pairs were shown as one. */
+  versions: number;
   hits: SearchHit[];
   facets: Facets;
   query: ParsedQueryInfo;

@@ -230,6 +230,7 @@ export function App({ connection }: { connection: Connection }) {
             <div className="results-head">
               <div className="count" aria-live="polite">
                 {result ? t.results(result.total) : t.loading}
+                {result && result.versions > result.total ? <span className="took"> {t.withTranslations(result.versions)}</span> : null}
                 {result ? <span className="took"> · {result.tookMs} ms</span> : null}
               </div>
               <label className="sort">

@@ -29,7 +29,7 @@ export function Results({
   onNearEnd: () => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: hits.length, getScrollElement: () => scroller.current, estimateSize: () => 128, overscan: 6 });
+  const virtualizer = useVirtualizer({ count: hits.length, getScrollElement: () => scroller.current, estimateSize: () => 128, overscan: 6, getItemKey: (i) => hits[i]?.id ?? i });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1);
   useEffect(() => {
