@@ -17,6 +17,23 @@ function sentenceSegmenter(language: string): Intl.Segmenter {
   return segmenter;
 }
 
+/** An initial or a usual abbreviation: the full stop after it does not end the sentence. */
+const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Adm|Amb|M|Mme|Mlle|No|Art|al|cf|vs|e\.g|i\.e|U\.S|U\.N)\.$/;
+/** A transcript's speaker label ("PRIME MINISTER KISHIDA:") and an interpreter's note. */
+const SPEAKER_LABEL = /^(?:[A-Z][A-Z .'’-]{2,}:\s*)?(?:\((?:As interpreted|Traduction)[^)]*\)\s*)?/;
+
+function sentencesOf(paragraph: string, segmenter: Intl.Segmenter): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(paragraph)) {
+    const text = s.segment.trim();
+    if (!text) continue;
+    const last = out.length - 1;
+    if (last >= 0 && ABBREVIATION.test(out[last]!)) out[last] = `${out[last]} ${text}`;
+    else out.push(text);
+  }
+  return out.map((t) => t.replace(SPEAKER_LABEL, '')).filter((t) => t.length > 0);
+}
+
 export function summarise(title: string, paragraphs: string[], language: string, maxChars = 420): string {
   const segmenter = sentenceSegmenter(language);
   const sentences: { text: string; order: number; paragraph: number }[] = [];
@@ -24,10 +41,7 @@ export function summarise(title: string, paragraphs: string[], language: string,
   let budget = 8000;
   const opening = paragraphs.filter((p) => (budget -= p.length) > -p.length);
   opening.forEach((p, pi) => {
-    for (const s of segmenter.segment(p)) {
-      const text = s.segment.trim();
-      if (text.length > 0) sentences.push({ text, order: sentences.length, paragraph: pi });
-    }
+    for (const text of sentencesOf(p, segmenter)) sentences.push({ text, order: sentences.length, paragraph: pi });
   });
   if (sentences.length === 0) return '';
 
@@ -59,6 +73,8 @@ export function summarise(title: string, paragraphs: string[], language: string,
   for (const s of [...scored].sort((a, b) => b.score - a.score)) {
     if (chosen.length >= 3) break;
     if (chosen.length >= 2 && length > maxChars * 0.6) break;
+    // A third sentence must carry nearly as much as the second, or it is filler.
+    if (chosen.length >= 2 && s.score < chosen[1]!.score * 0.75) break;
     if (length + s.text.length > maxChars && chosen.length > 0) continue;
     chosen.push(s);
     length += s.text.length + 1;
