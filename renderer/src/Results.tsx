@@ -35,7 +35,11 @@ export function Results({
   useEffect(() => {
     if (last && last.index >= hits.length - 10 && hits.length < total) onNearEnd();
   }, [last, hits.length, total, onNearEnd]);
+  // Follow the keyboard selection only when it moves (not when more hits arrive while scrolling).
+  const lastSelected = useRef(selected);
   useEffect(() => {
+    if (selected === lastSelected.current) return;
+    lastSelected.current = selected;
     if (selected >= 0 && selected < hits.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
   }, [selected, hits.length, virtualizer]);
 
