@@ -111,14 +111,14 @@ export class GenerationStore {
     if (JSON.stringify(manifest.config) !== JSON.stringify(config)) throw new DamagedIndexError('the index was built with other settings');
     const files = new Map<string, string>();
     for (const f of manifest.files) {
-      let data: string;
+      let bytes: Buffer;
       try {
-        data = await readFile(join(dir, f.name), 'utf8');
+        bytes = await readFile(join(dir, f.name));
       } catch {
         throw new DamagedIndexError(`the index file ${f.name} is missing`);
       }
-      if (Buffer.byteLength(data) !== f.bytes || sha256(data) !== f.sha256) throw new DamagedIndexError(`the index file ${f.name} is damaged (its checksum does not match)`);
-      files.set(f.name, data);
+      if (bytes.length !== f.bytes || sha256(bytes) !== f.sha256) throw new DamagedIndexError(`the index file ${f.name} is damaged (its checksum does not match)`);
+      files.set(f.name, bytes.toString('utf8'));
     }
     return { manifest, files };
   }
