@@ -32,11 +32,33 @@ export interface IndexedRelease {
   titleTerms: string;
   bodyTerms: string;
   countries: Set<string>;
-  /** The same codes as an array, and the language and date: read in the facet loop. */
-  countryList: string[];
+  /** The same codes, the language and the year as small numbers (see `Labels`), for the facet loop. */
+  countryIds: Uint16Array;
+  languageId: number;
+  yearId: number;
   language: string;
   published: string;
   year: string | null;
+}
+
+/** Facet values numbered, so that counting is done in typed arrays. */
+class Labels {
+  readonly names: string[] = [];
+  private ids = new Map<string, number>();
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+  toCounts(counts: Int32Array): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) out[this.names[i]!] = counts[i]!;
+    return out;
+  }
 }
 
 function createDocument(): Document {
@@ -80,6 +102,9 @@ export class ReleaseIndex {
   private nextNo = 1;
   private vocabulary = new Map<string, number>();
   private sortedVocabulary: string[] | null = null;
+  private countryLabels = new Labels();
+  private languageLabels = new Labels();
+  private yearLabels = new Labels();
   /** Each release's place in date order (newest first, undated last), by its number. */
   private dateRank: Int32Array | null = null;
 
@@ -111,7 +136,9 @@ export class ReleaseIndex {
       titleTerms: t.titleTerms,
       bodyTerms: t.bodyTerms,
       countries: new Set(release.countries.map((c) => c.code)),
-      countryList: release.countries.map((c) => c.code),
+      countryIds: Uint16Array.from(release.countries.map((c) => this.countryLabels.id(c.code))),
+      languageId: this.languageLabels.id(release.language),
+      yearId: this.yearLabels.id(release.published?.slice(0, 4) ?? ''),
       language: release.language,
       published: release.published ?? '',
       year: release.published?.slice(0, 4) ?? null,
@@ -301,6 +328,7 @@ export class ReleaseIndex {
       matched = new Map();
       for (const no of this.byNo.keys()) matched.set(no, 0);
     }
+
     for (const clause of parsed.excluded) for (const no of this.matchClause(clause).keys()) matched.delete(no);
 
     // A query that is a release's whole title puts that release first.
@@ -323,9 +351,9 @@ export class ReleaseIndex {
     const anyDate = !from && !to;
 
     // One pass: each facet counts under the other filters, the hits pass all of them.
-    const countryCounts = new Map<string, number>();
-    const languageCounts = new Map<string, number>();
-    const yearCounts = new Map<string, number>();
+    const countryCounts = new Int32Array(this.countryLabels.names.length);
+    const languageCounts = new Int32Array(this.languageLabels.names.length);
+    const yearCounts = new Int32Array(this.yearLabels.names.length);
     const hits: Candidate[] = [];
     for (const [no, score] of matched) {
       const e = this.byNo.get(no);
@@ -334,12 +362,15 @@ export class ReleaseIndex {
       if (!c) for (let i = 0; i < countries.length && !c; i++) c = e.countries.has(countries[i]!);
       const l = anyLanguage || languages.includes(e.language);
       const d = anyDate || (e.published !== '' && (!from || e.published >= from) && (!to || e.published <= to));
-      if (l && d) for (const code of e.countryList) countryCounts.set(code, (countryCounts.get(code) ?? 0) + 1);
-      if (c && d) languageCounts.set(e.language, (languageCounts.get(e.language) ?? 0) + 1);
-      if (c && l && e.year) yearCounts.set(e.year, (yearCounts.get(e.year) ?? 0) + 1);
+      if (l && d) {
+        const ids = e.countryIds;
+        for (let i = 0; i < ids.length; i++) countryCounts[ids[i]!]!++;
+      }
+      if (c && d) languageCounts[e.languageId]!++;
+      if (c && l && e.year) yearCounts[e.yearId]!++;
       if (c && l && d) hits.push({ no, score, date: e.published });
     }
-    const facets: Facets = { countries: Object.fromEntries(countryCounts), languages: Object.fromEntries(languageCounts), years: Object.fromEntries(yearCounts) };
+    const facets: Facets = { countries: this.countryLabels.toCounts(countryCounts), languages: this.languageLabels.toCounts(languageCounts), years: this.yearLabels.toCounts(yearCounts) };
 
     const sort = request.sort ?? (groups.length === 0 ? '-date' : 'relevance');
     // Dates are compared through a precomputed rank (newest first, undated last): integer
