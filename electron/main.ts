@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
-import { ArchiveService, CONTENT_SECURITY_POLICY, defaultDataDir, demoFolder, dispatch } from '../archive/index.js';
+import { ArchiveService, CONTENT_SECURITY_POLICY, demoFolder, dispatch } from '../archive/index.js';
 import { APP_ORIGIN, isTrustedSender, uiFileFor, windowOptions } from './security.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -12,7 +12,9 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let window: BrowserWindow | null = null;
-let service: ArchiveService;
+/** The archive opens while the window is already showing (a large index takes seconds to load). */
+let opening: Promise<ArchiveService>;
+let service: ArchiveService | null = null;
 
 async function loadBounds(): Promise<{ width: number; height: number; x?: number; y?: number }> {
   try {
@@ -30,7 +32,7 @@ function send(channel: string, payload: unknown): void {
 
 function knownRelease(path: unknown): string | null {
   if (typeof path !== 'string') return null;
-  for (const e of service.archive.index.releases()) if (e.release.path === path) return path;
+  for (const e of service?.archive.index.releases() ?? []) if (e.release.path === path) return path;
   return null;
 }
 
@@ -40,7 +42,7 @@ function buildMenu(): void {
       label: '&File',
       submenu: [
         { label: 'Add Archive Folder…', accelerator: 'CmdOrCtrl+O', click: () => void pickAndAdd() },
-        { label: 'Re-index', accelerator: 'CmdOrCtrl+R', click: () => void service.reindex({}).catch(() => undefined) },
+        { label: 'Re-index', accelerator: 'CmdOrCtrl+R', click: () => void opening.then((s) => s.reindex({})).catch(() => undefined) },
         { type: 'separator' },
         { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => window?.webContents.print({ printBackground: false }) },
         { type: 'separator' },
@@ -49,7 +51,7 @@ function buildMenu(): void {
     },
     { label: '&Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-    { label: '&Help', submenu: [{ label: 'Query Syntax', click: () => send('archive-event', { type: 'status', status: null }) }, { role: 'about' }] },
+    { label: '&Help', submenu: [{ role: 'about' }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -58,7 +60,7 @@ async function pickAndAdd(): Promise<string | null> {
   if (!window) return null;
   const result = await dialog.showOpenDialog(window, { properties: ['openDirectory'], title: 'Add an archive folder' });
   const path = result.canceled ? null : (result.filePaths[0] ?? null);
-  if (path) await service.addFolder({ path }).catch((err: Error) => dialog.showErrorBox('Liaison', err.message));
+  if (path) await (await opening).addFolder({ path }).catch((err: Error) => dialog.showErrorBox('Liaison', err.message));
   return path;
 }
 
@@ -97,12 +99,15 @@ void app.whenReady().then(async () => {
     return new Response(response.body, { status: response.status, headers });
   });
 
-  service = await ArchiveService.open({ dataDir: process.env['LIAISON_DATA'] ?? join(app.getPath('userData'), 'archive') ?? defaultDataDir(), demoFolder: demoFolder(join(here, '..', '..')) });
-  service.events.on('event', (event) => send('archive-event', event));
+  opening = ArchiveService.open({ dataDir: process.env['LIAISON_DATA'] ?? join(app.getPath('userData'), 'archive'), demoFolder: demoFolder(join(here, '..', '..')) }).then((opened) => {
+    service = opened;
+    opened.events.on('event', (event) => send('archive-event', event));
+    return opened;
+  });
 
-  ipcMain.handle('archive', (event, method: unknown, request: unknown) => {
+  ipcMain.handle('archive', async (event, method: unknown, request: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'Not allowed from this page.' } };
-    return dispatch(service, method, request);
+    return dispatch(await opening, method, request);
   });
   ipcMain.handle('shell:pickFolder', (event) => (isTrustedSender(event.senderFrame?.url) ? pickAndAdd() : null));
   ipcMain.handle('shell:reveal', (event, path: unknown) => {
@@ -119,7 +124,8 @@ void app.whenReady().then(async () => {
 
   buildMenu();
   await createWindow();
-  if (service.archive.folders.length && service.archive.index.size === 0) void service.reindex({}).catch(() => undefined);
+  const opened = await opening;
+  if (opened.archive.folders.length && opened.archive.index.size === 0) void opened.reindex({}).catch(() => undefined);
 });
 
 app.on('window-all-closed', () => app.quit());
