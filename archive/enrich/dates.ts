@@ -67,6 +67,7 @@ function pad(n: number): string {
 /** `Mis à jour le: 09 Oct. 2019 18:15`, `Last updated: …`, `Dernière modification …` */
 export const UPDATED_LINE = /(?:mis\s+[àa]\s+jour(?:\s+le)?|last\s+updated(?:\s+on)?|derni[èe]re\s+modification(?:\s+le)?|updated(?:\s+on)?|aktualisiert(?:\s+am)?|letzte\s+änderung)\s*:?\s*/i;
 
-export function formatUpdated(found: FoundDate): string {
-  return found.time ? `${found.date}T${found.time}` : found.date;
+/** `updated` is a date-time (`YYYY-MM-DDTHH:MM`) when the release states one; a bare date is not enough. */
+export function formatUpdated(found: FoundDate): string | null {
+  return found.time ? `${found.date}T${found.time}` : null;
 }

@@ -30,19 +30,24 @@ export function parseHtml(html: string, encoding: TextEncoding): ParsedDocument 
   for (const el of document.querySelectorAll('script,style,noscript,template')) el.remove();
   const pageText = blockText(document.body ?? document.documentElement);
   let updated: string | null = null;
+  let updatedDate: string | null = null;
   for (const line of pageText) {
     const m = UPDATED_LINE.exec(line);
     if (m && m.index < 5) {
       const found = parseDate(line.slice(m.index + m[0].length));
       if (found) {
         updated = formatUpdated(found);
+        updatedDate = found.date;
         break;
       }
     }
   }
   if (metaModified && !updated) {
     const found = parseDate(metaModified);
-    if (found) updated = formatUpdated(found);
+    if (found) {
+      updated = formatUpdated(found);
+      updatedDate ??= found.date;
+    }
   }
 
   const heading = (document.querySelector('main h1, article h1') ?? document.querySelector('h1'))?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -65,7 +70,7 @@ export function parseHtml(html: string, encoding: TextEncoding): ParsedDocument 
   if (!published && metaPublished) published = parseDate(metaPublished)?.date ?? null;
   if (!published) {
     const found = parseDate(dateline.paragraphs.slice(0, 2).join(' ').slice(0, 400));
-    published = found?.date ?? updated?.slice(0, 10) ?? null;
+    published = found?.date ?? updatedDate;
   }
   return {
     format: 'html',

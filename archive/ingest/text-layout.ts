@@ -32,6 +32,7 @@ export function readTextLayout(text: string): TextLayout {
 
   let published: string | null = null;
   let updated: string | null = null;
+  let updatedDate: string | null = null;
   const blocks: string[] = [];
   let current: string[] = [];
   let inHeader = true;
@@ -45,7 +46,10 @@ export function readTextLayout(text: string): TextLayout {
       const updatedMatch = UPDATED_LINE.exec(bare);
       if (updatedMatch && updatedMatch.index === 0) {
         const found = parseDate(bare.slice(updatedMatch[0].length));
-        if (found) updated = formatUpdated(found);
+        if (found) {
+          updated = formatUpdated(found);
+          updatedDate = found.date;
+        }
         continue;
       }
       if (bare.length < 60) {
@@ -70,7 +74,7 @@ export function readTextLayout(text: string): TextLayout {
   const paragraphs = dateline.paragraphs;
   const place = dateline.place;
   if (published === null) published = dateline.date;
-  if (published === null && updated !== null) published = updated.slice(0, 10);
+  if (published === null && updatedDate !== null) published = updatedDate;
   if (published === null) {
     // No header: the first date in the opening of the text is the release's dateline.
     const opening = paragraphs.slice(0, 2).join(' ').slice(0, 400);

@@ -56,6 +56,15 @@ describe('the Swiss federal sample (HTML and text, French, English, German; UTF-
     expect(rate(places, all.length)).toBeGreaterThanOrEqual(0.98);
   });
 
+  it('writes dates as the record promises: published YYYY-MM-DD, updated YYYY-MM-DDTHH:MM or null', () => {
+    for (const { release } of all) {
+      expect(release.published).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (release.updated !== null) expect(release.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    }
+    // Text copied from the page states the update time; saved pages give only a date, so no time is invented.
+    expect(all.filter(({ truth, release }) => truth['format'] === 'txt' && release.updated !== null).length).toBe(80);
+  });
+
   it('tells the German releases filed under en/ by their text', () => {
     const german = all.filter(({ truth }) => truth['lang'] === 'de').map(({ release }) => release.language);
     expect(german).toEqual(['de', 'de']);
