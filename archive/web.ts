@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError, parseArgs } from './cli.js';
 import { appRoot, defaultDataDir, demoFolder } from './paths.js';
 import { ArchiveService } from './service.js';
@@ -11,15 +11,19 @@ export async function runWeb(argv: string[]): Promise<number> {
   if (portArg !== undefined && !/^\d{1,5}$/.test(portArg)) throw new UsageError('--port takes a port number.');
   const dataDir = args.flags.get('data')?.at(-1) ?? defaultDataDir();
   const root = appRoot();
-  const service = await ArchiveService.open({ dataDir, demoFolder: demoFolder(root) });
-  if (service.archive.notice) console.error(service.archive.notice);
   const archives = args.flags.get('archive') ?? [];
-  for (const folder of archives) {
-    if (!service.archive.folders.includes(folder)) await service.archive.setFolders([...service.archive.folders, folder]);
-  }
-  const web = await startWebServer(service, { port: portArg ? Number(portArg) : 0, staticDir: args.flags.get('static')?.at(-1) ?? join(root, 'build', 'renderer'), log: (err) => console.error(err) });
+  const opening = ArchiveService.open({ dataDir, demoFolder: demoFolder(root) }).then(async (service) => {
+    if (service.archive.notice) console.error(service.archive.notice);
+    for (const folder of archives) {
+      if (!service.archive.folders.includes(resolve(folder))) await service.archive.setFolders([...service.archive.folders, folder]);
+    }
+    return service;
+  });
+  // Serve at once: a large index takes seconds to load, and the page can wait for it.
+  const web = await startWebServer(opening, { port: portArg ? Number(portArg) : 0, staticDir: args.flags.get('static')?.at(-1) ?? join(root, 'build', 'renderer'), log: (err) => console.error(err) });
   console.log(`Liaison is serving your archive at ${web.url}`);
   console.log(`Data folder: ${dataDir}. Only this machine can connect, and only with the token above. Ctrl+C stops it.`);
+  const service = await opening;
   if (archives.length || (service.archive.folders.length && service.archive.index.size === 0)) void service.reindex({}).catch((err) => console.error(err));
   const stop = (): void => {
     void web.close().then(() => process.exit(0));

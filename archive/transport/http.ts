@@ -47,7 +47,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(service: ArchiveService, options: { port?: number; staticDir: string; token?: string; log?: (err: unknown) => void }): Promise<WebServer> {
+export async function startWebServer(archive: ArchiveService | Promise<ArchiveService>, options: { port?: number; staticDir: string; token?: string; log?: (err: unknown) => void }): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const staticRoot = resolve(options.staticDir);
@@ -76,7 +76,9 @@ export async function startWebServer(service: ArchiveService, options: { port?: 
     const data = `data: ${JSON.stringify(event)}\n\n`;
     for (const c of clients) c.write(data);
   };
-  service.events.on('event', onEvent);
+  // The server answers at once; calls wait for the archive while a large index is loading.
+  const ready = Promise.resolve(archive);
+  void ready.then((service) => service.events.on('event', onEvent)).catch(() => undefined);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = req.headers.host ?? '';
@@ -90,6 +92,7 @@ export async function startWebServer(service: ArchiveService, options: { port?: 
       if (!tokenOk(typeof presented === 'string' ? presented : url.searchParams.get('token'))) {
         return send(res, 401, JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'This address needs the token printed when Liaison started.' } }));
       }
+      const service = await ready;
       if (url.pathname === '/api/events' && req.method === 'GET') {
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
         res.write(`data: ${JSON.stringify({ type: 'status', status: await service.status() })}\n\n`);
@@ -148,7 +151,7 @@ export async function startWebServer(service: ArchiveService, options: { port?: 
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     close: async () => {
-      service.events.off('event', onEvent);
+      await ready.then((service) => service.events.off('event', onEvent)).catch(() => undefined);
       for (const c of clients) c.end();
       clients.clear();
       await new Promise<void>((r) => server.close(() => r()));
