@@ -15,15 +15,16 @@ export class ReaderPool {
   private queue: { job: ReadJob; resolve: (r: ReadResult) => void }[] = [];
   private pending = new Map<Worker, { job: ReadJob; resolve: (r: ReadResult) => void }>();
   private inProcess = false;
+  /** Workers that have answered at least once: an error before that means the worker could not start. */
+  private started = new WeakSet<Worker>();
 
-  constructor(size = Math.max(1, Math.min(4, cpus().length))) {
+  constructor(size = Math.max(1, Math.min(4, cpus().length)), workerUrl?: URL) {
     const built = new URL('./ingest-worker.js', import.meta.url);
     const source = new URL('./worker-entry.mjs', import.meta.url);
+    const url = workerUrl ?? (existsSync(fileURLToPath(built)) ? built : source);
     for (let i = 0; i < size; i++) {
       try {
-        const worker = existsSync(fileURLToPath(built))
-          ? new Worker(built)
-          : new Worker(source);
+        const worker = new Worker(url);
         worker.on('message', (result: ReadResult) => this.done(worker, result));
         worker.on('error', (err) => this.failed(worker, err));
         worker.unref();
@@ -56,6 +57,7 @@ export class ReaderPool {
   }
 
   private done(worker: Worker, result: ReadResult): void {
+    this.started.add(worker);
     const task = this.pending.get(worker);
     this.pending.delete(worker);
     worker.unref();
@@ -69,7 +71,13 @@ export class ReaderPool {
     const task = this.pending.get(worker);
     this.pending.delete(worker);
     this.workers = this.workers.filter((w) => w !== worker);
-    task?.resolve({ seq: task.job.seq, ok: false, code: 'unreadable', message: `Reading this file stopped the reader: ${err.message}` });
+    this.idle = this.idle.filter((w) => w !== worker);
+    if (task && !this.started.has(worker)) {
+      // The worker never ran (a packaged app that cannot load it): read this file here instead.
+      void import('./worker.js').then((m) => m.readJob(task.job)).then(task.resolve);
+    } else {
+      task?.resolve({ seq: task.job.seq, ok: false, code: 'unreadable', message: `Reading this file stopped the reader: ${err.message}` });
+    }
     if (this.workers.length === 0) {
       this.inProcess = true;
       for (const t of this.queue.splice(0)) void this.read(t.job).then(t.resolve);

@@ -1,0 +1,26 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ReaderPool } from '../../archive/ingest/pool.js';
+import { seedFile } from '../support/shared.js';
+
+describe('reading in worker threads', () => {
+  it('reads releases in workers', async () => {
+    const pool = new ReaderPool(2);
+    const result = await pool.read({ seq: 1, path: seedFile, size: 0, mtimeMs: 0 });
+    await pool.close();
+    expect(result).toMatchObject({ seq: 1, ok: true, release: { language: 'fr', published: '2019-10-09' } });
+  });
+
+  it('still reads every file when its workers cannot start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-worker-'));
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, 'throw new Error("this worker cannot start");\n');
+    const pool = new ReaderPool(2, pathToFileURL(broken));
+    const results = await Promise.all([1, 2, 3].map((seq) => pool.read({ seq, path: seedFile, size: 0, mtimeMs: 0 })));
+    await pool.close();
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+  });
+});
