@@ -18,7 +18,7 @@ import type {
 import { Archive, paragraphsOf } from './archive.js';
 import { allCountries, countryForTerm } from './enrich/countries.js';
 import { parseQuery, type Clause } from './search/query.js';
-import { highlightRanges, type Expander } from './search/release-index.js';
+import { highlightRanges, queryHighlights, type Expander } from './search/release-index.js';
 import { terms as termsOf } from './search/tokens.js';
 
 export interface ServiceOptions {
@@ -206,15 +206,8 @@ export class ArchiveService implements ArchiveApi {
     if (!entry) throw new ApiError('not-found', 'No release with that id: it may have been removed from the archive.');
     let highlights: [number, number][] = [];
     if (typeof req.query === 'string' && req.query.trim()) {
-      const parsed = parseQuery(req.query);
-      const termsSet = new Set<string>();
-      for (const c of parsed.required.flat()) {
-        if (c.kind !== 'prefix') for (const t of c.terms) termsSet.add(t);
-        const x = expandCountries(c);
-        if (x) for (const cl of x.clauses) for (const t of cl.terms) termsSet.add(t);
-      }
-      const prefixes = parsed.required.flat().filter((c) => c.kind === 'prefix').map((c) => c.terms[0]!);
-      highlights = highlightRanges(entry.release.text, termsSet, prefixes);
+      const { terms, prefixes } = queryHighlights(parseQuery(req.query), expandCountries);
+      highlights = highlightRanges(entry.release.text, terms, prefixes);
     }
     return { ...entry.release, paragraphs: paragraphsOf(entry.release), highlights };
   }
@@ -226,14 +219,14 @@ export class ArchiveService implements ArchiveApi {
   async timeline(req: TimelineRequest): Promise<TimelineResult> {
     const bucket = req?.bucket === 'month' ? 'month' : 'year';
     const parsed = parseQuery(req?.query ?? '');
-    const all = this.archive.index.search({ query: req?.query ?? '', countries: req?.countries, from: req?.from, to: req?.to, languages: req?.languages, limit: 100000 }, parsed, expandCountries);
+    const releases = this.archive.index.matching({ query: req?.query ?? '', countries: req?.countries, from: req?.from, to: req?.to, languages: req?.languages }, parsed, expandCountries);
     const counts = new Map<string, Map<string, number>>();
     const buckets = new Set<string>();
-    for (const hit of all.hits) {
-      if (!hit.published) continue;
-      const b = bucket === 'year' ? hit.published.slice(0, 4) : hit.published.slice(0, 7);
+    for (const release of releases) {
+      if (!release.published) continue;
+      const b = bucket === 'year' ? release.published.slice(0, 4) : release.published.slice(0, 7);
       buckets.add(b);
-      for (const code of hit.countries) {
+      for (const { code } of release.countries) {
         const m = counts.get(code) ?? new Map<string, number>();
         m.set(b, (m.get(b) ?? 0) + 1);
         counts.set(code, m);

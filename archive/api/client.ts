@@ -1,4 +1,4 @@
-import type { ArchiveApi, ArchiveEvent, ArchiveMethod } from './contract.js';
+import type { ArchiveApi, ArchiveMethod } from './contract.js';
 import { ARCHIVE_METHODS } from './contract.js';
 import { ApiError, isApiErrorCode, type ApiResult } from './errors.js';
 
@@ -18,5 +18,3 @@ export function createArchiveClient(call: CallTransport): ArchiveApi {
   }
   return client as unknown as ArchiveApi;
 }
-
-export type EventSubscriber = (listener: (event: ArchiveEvent) => void) => () => void;

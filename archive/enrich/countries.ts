@@ -28,12 +28,11 @@ const FRENCH_CAPITALS: Record<string, string[]> = {
 };
 
 /** Capitals that are also common words or names elsewhere: never evidence on their own. */
-const UNRELIABLE_CAPITALS = new Set(['victoria', 'kingston', 'male', 'georgetown', 'nassau', 'santiago', 'san jose', 'luxembourg', 'monaco', 'singapore', 'djibouti', 'mexico', 'kuwait city', 'panama city', 'guatemala city', 'vatican city', 'city of san marino', 'tripoli', 'valletta', 'praia', 'victoria', 'castries', 'roseau', 'apia', 'suva', 'sucre', 'kingstown', 'basseterre', 'st. george\'s', 'saint john\'s', 'hamilton', 'moroni', 'lima', 'rome', 'paris', 'london', 'washington d.c.', 'bern', 'berne']);
+const UNRELIABLE_CAPITALS = new Set(['victoria', 'kingston', 'male', 'georgetown', 'nassau', 'santiago', 'san jose', 'luxembourg', 'monaco', 'singapore', 'djibouti', 'mexico', 'kuwait city', 'panama city', 'guatemala city', 'vatican city', 'city of san marino', 'tripoli', 'valletta', 'praia', 'castries', 'roseau', 'apia', 'suva', 'sucre', 'kingstown', 'basseterre', 'st. george\'s', 'saint john\'s', 'hamilton', 'moroni', 'lima', 'rome', 'paris', 'london', 'washington d.c.', 'bern', 'berne']);
 // Paris, London, Rome, Bern: cities of conferences and datelines; their countries need their own names.
 
 /** Names that are also words, people or places elsewhere: need corroboration. */
 const NEEDS_CORROBORATION = new Set(['georgia', 'georgian', 'georgians', 'jordan', 'chad', 'turkey']);
-const ALWAYS_CASE_SENSITIVE_CHECK = true;
 
 /** Words standing just before a name that make it something else. */
 const BLOCKING_PREFIX: Record<string, RegExp> = {
@@ -108,11 +107,9 @@ function englishPlural(word: string): string[] {
 for (const c of worldCountries) {
   if (!partnerCodes.has(c.cca2)) continue;
   const code = c.cca2;
-  const en = isoCountries.getName(code, 'en') ?? c.name.common;
-  const fr = c.translations['fra']?.common ?? isoCountries.getName(code, 'fr') ?? en;
+  const fr = c.translations['fra']?.common ?? isoCountries.getName(code, 'fr') ?? c.name.common;
   const flag = String.fromCodePoint(...[...code].map((ch) => 0x1f1e6 + ch.charCodeAt(0) - 65));
   countryInfo.set(code, { code, en: c.name.common, fr, flag, forms: [], queryForms: [] });
-  void en;
   const names = new Set<string>([c.name.common, c.name.official]);
   const fra = c.translations['fra'];
   if (fra) {
@@ -225,7 +222,7 @@ export function detectCountries(text: string, titleLength: number, organisations
     const original = text.slice(start, end);
     if (term.exact !== null) {
       if (original !== term.exact && original.replace(/\./g, '') !== term.exact.replace(/\./g, '')) continue;
-    } else if (!term.anyCase && ALWAYS_CASE_SENSITIVE_CHECK && !CAPITALISED.test(original)) {
+    } else if (!term.anyCase && !CAPITALISED.test(original)) {
       continue;
     }
     const before = text.slice(Math.max(0, start - 20), start);

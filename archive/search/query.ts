@@ -1,3 +1,4 @@
+import { fold } from '../enrich/fold.js';
 import { terms as termsOf } from './tokens.js';
 
 /**
@@ -106,11 +107,7 @@ function toClause(l: Lexeme, notices: string[]): Clause | null {
 }
 
 function foldPrefix(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return fold(s).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 export function parseQuery(input: string): ParsedQuery {

@@ -1,8 +1,8 @@
 import { Document, Encoder } from 'flexsearch';
 import type { Facets, PressRelease, SearchHit, SearchRequest, Snippet } from '../api/types.js';
 import { parseQuery, type Clause, type ParsedQuery } from './query.js';
-import { foldKeepLength } from '../enrich/fold.js';
-import { stem, termString, terms as termsOf } from './tokens.js';
+import { escapeRegExp, foldKeepLength } from '../enrich/fold.js';
+import { stem, termString } from './tokens.js';
 
 /**
  * The full-text index: FlexSearch's Document index over two fields, title and body, each fed with
@@ -293,7 +293,8 @@ export class ReleaseIndex {
     return out;
   }
 
-  search(request: SearchRequest, parsed: ParsedQuery = parseQuery(request.query), expand?: Expander): SearchOutcome & { expansions: { term: string; added: string[] }[] } {
+  /** The releases matching a request, ordered, with the facets: what every answer starts from. */
+  private select(request: SearchRequest, parsed: ParsedQuery, expand?: Expander): { ordered: Candidate[]; versions: number; facets: Facets; expansions: { term: string; added: string[] }[] } {
     const expansions: { term: string; added: string[] }[] = [];
     const groups = parsed.required.map((group) => {
       const out: Clause[] = [];
@@ -394,13 +395,22 @@ export class ReleaseIndex {
       }
     }
 
+    return { ordered, versions: hits.length, facets, expansions };
+  }
+
+  /** One page of hits, with snippets, and the facets. */
+  search(request: SearchRequest, parsed: ParsedQuery = parseQuery(request.query), expand?: Expander): SearchOutcome & { expansions: { term: string; added: string[] }[] } {
+    const { ordered, versions, facets, expansions } = this.select(request, parsed, expand);
     const offset = Math.max(0, request.offset ?? 0);
     const limit = Math.min(500, Math.max(0, request.limit ?? 20));
-    const highlightTerms = new Set(positive);
-    const prefixes = parsed.required.flat().filter((c) => c.kind === 'prefix').map((c) => c.terms[0]!);
-    for (const g of groups) for (const c of g) if (c.kind !== 'prefix') for (const t of c.terms) highlightTerms.add(t);
-    const page = ordered.slice(offset, offset + limit).map((h) => this.toHit(h, highlightTerms, prefixes));
-    return { total: ordered.length, versions: hits.length, hits: page, facets, query: parsed, expansions };
+    const highlight = queryHighlights(parsed, expand);
+    const page = ordered.slice(offset, offset + limit).map((h) => this.toHit(h, highlight.terms, highlight.prefixes));
+    return { total: ordered.length, versions, hits: page, facets, query: parsed, expansions };
+  }
+
+  /** Every release matching the request, in order, without paging or snippets (for timelines). */
+  matching(request: SearchRequest, parsed: ParsedQuery, expand?: Expander): PressRelease[] {
+    return this.select(request, parsed, expand).ordered.map((h) => this.byNo.get(h.no)!.release);
   }
 
   private toHit(h: Candidate, highlightTerms: Set<string>, prefixes: string[]): SearchHit {
@@ -434,13 +444,28 @@ function candidatePattern(highlightTerms: Set<string>, prefixes: string[]): RegE
   const key = [...starts].sort().join('|');
   let re = candidatePatterns.get(key);
   if (!re) {
-    const alternatives = [...starts].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const alternatives = [...starts].sort((a, b) => b.length - a.length).map(escapeRegExp);
     re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'gu');
     if (candidatePatterns.size > 200) candidatePatterns.clear();
     candidatePatterns.set(key, re);
   }
   re.lastIndex = 0;
   return re;
+}
+
+/** The terms (with their expansions) and prefixes a query highlights. */
+export function queryHighlights(parsed: ParsedQuery, expand?: Expander): { terms: Set<string>; prefixes: string[] } {
+  const terms = new Set<string>();
+  const prefixes: string[] = [];
+  for (const clause of parsed.required.flat()) {
+    if (clause.kind === 'prefix') {
+      prefixes.push(clause.terms[0]!);
+      continue;
+    }
+    for (const t of clause.terms) terms.add(t);
+    for (const added of expand?.(clause)?.clauses ?? []) for (const t of added.terms) terms.add(t);
+  }
+  return { terms, prefixes };
 }
 
 /** Ranges of the text whose words match the query's terms. */
@@ -498,4 +523,3 @@ function makeSnippet(release: PressRelease, highlightTerms: Set<string>, prefixe
   };
 }
 
-export { termsOf };

@@ -18,24 +18,6 @@ export function stem(word: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-export interface Token {
-  /** Stemmed, folded form. */
-  term: string;
-  start: number;
-  end: number;
-}
-
-/** Tokens of a text with their offsets in the original (for highlights). */
-export function tokenize(text: string): Token[] {
-  const folded = foldKeepLength(text);
-  const tokens: Token[] = [];
-  for (const m of folded.matchAll(WORD)) {
-    if (m[0].length === 1 && !/\d/.test(m[0])) continue;
-    tokens.push({ term: stem(m[0]), start: m.index, end: m.index + m[0].length });
-  }
-  return tokens;
-}
-
 /** Stemmed terms of a text, in order, as one space-separated string (what the index stores). */
 export function termString(text: string): string {
   let out = '';

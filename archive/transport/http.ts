@@ -60,7 +60,7 @@ export async function startWebServer(archive: ArchiveService | Promise<ArchiveSe
     return b.length === tokenBytes.length && timingSafeEqual(b, tokenBytes);
   };
 
-  const send = (res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void => {
+  const send = (res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void => {
     res.writeHead(status, {
       'Content-Type': type,
       'Cache-Control': 'no-store',
@@ -127,7 +127,7 @@ export async function startWebServer(archive: ArchiveService | Promise<ArchiveSe
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      return send(res, 200, (await readFile(file)) as unknown as string, TYPES[extname(file)] ?? 'application/octet-stream');
+      return send(res, 200, await readFile(file), TYPES[extname(file)] ?? 'application/octet-stream');
     } catch {
       return send(res, 404, 'Not found. Was the UI built? Run `npm run build`.', 'text/plain; charset=utf-8');
     }

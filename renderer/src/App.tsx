@@ -7,7 +7,7 @@ import { initialLanguage, strings, type UiLanguage } from './i18n.js';
 import { IndexingBar } from './IndexingBar.js';
 import { Reader } from './Reader.js';
 import { Results } from './Results.js';
-import { emptyState, readState, writeState, type ViewState } from './url-state.js';
+import { readState, writeState, type ViewState } from './url-state.js';
 
 const PAGE = 50;
 
@@ -23,6 +23,8 @@ export function App({ connection }: { connection: Connection }) {
   const [hits, setHits] = useState<SearchResult['hits']>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  /** The query the results on screen answer (the next may be on its way). */
+  const [shownQuery, setShownQuery] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
   const [countryNames, setCountryNames] = useState<Map<string, CountryName>>(new Map());
   const [queryText, setQueryText] = useState(state.q);
@@ -94,6 +96,7 @@ export function App({ connection }: { connection: Connection }) {
       .then((r) => {
         if (seq !== searchSeq.current) return;
         setResult(r);
+        setShownQuery(request.query);
         setHits(r.hits);
         setSelected(0);
         setError(null);
@@ -226,7 +229,7 @@ export function App({ connection }: { connection: Connection }) {
       ) : (
         <main className={state.doc ? 'workspace with-reader' : 'workspace'}>
           <Filters t={t} lang={lang} state={state} facets={result?.facets ?? null} countryLabel={countryLabel} countryNames={countryNames} onChange={(patch) => navigate({ ...patch, doc: null })} />
-          <section className="results-pane" aria-label={t.results(result?.total ?? 0)}>
+          <section className="results-pane" aria-label={t.results(result?.total ?? 0)} aria-busy={loading} data-query={shownQuery ?? undefined}>
             <div className="results-head">
               <div className="count" aria-live="polite">
                 {result ? t.results(result.total) : t.loading}
@@ -318,4 +321,3 @@ function Chips({ t, state, countryLabel, onChange }: { t: (typeof strings)['en']
   );
 }
 
-export { emptyState };

@@ -12,8 +12,6 @@ export interface ViewState {
   view: 'search' | 'folders';
 }
 
-export const emptyState: ViewState = { q: '', countries: [], from: '', to: '', languages: [], sort: 'relevance', doc: null, view: 'search' };
-
 export function readState(search: string): ViewState {
   const p = new URLSearchParams(search);
   const sort = p.get('sort');

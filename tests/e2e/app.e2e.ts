@@ -86,8 +86,7 @@ describe('Liaison in Chromium', () => {
     await page.keyboard.press('/');
     await expect.poll(() => page!.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
     await page.keyboard.type('Japon');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'Japon');
-    await search.waitForResults();
+    await search.waitForResults('Japon');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page!.locator('.hit[aria-selected=true]').getAttribute('data-index')).toBe('2');

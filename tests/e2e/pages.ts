@@ -40,11 +40,15 @@ export class SearchPage {
   }
   async search(text: string): Promise<void> {
     await this.query.fill(text);
-    await this.page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, text);
-    await this.waitForResults();
+    await this.waitForResults(text);
   }
-  async waitForResults(): Promise<void> {
-    await this.page.waitForFunction(() => /\d/.test(document.querySelector('.results-head .count')?.textContent ?? ''));
+  /** Waits until the results on screen answer `query` (any query when not given). */
+  async waitForResults(query?: string): Promise<void> {
+    await this.page.waitForFunction((q) => {
+      const pane = document.querySelector('.results-pane');
+      if (!pane || pane.getAttribute('aria-busy') === 'true') return false;
+      return q === null ? pane.hasAttribute('data-query') : pane.getAttribute('data-query') === q;
+    }, query ?? null);
   }
   async total(): Promise<number> {
     const text = (await this.count.textContent()) ?? '';

@@ -155,6 +155,16 @@ describe('search over the samples', () => {
     expect(doc.translations.length).toBe(1);
   });
 
+  it('counts every matching release in the timeline, as the facets do', async () => {
+    const timeline = await service.timeline({ bucket: 'year', top: 50 });
+    const dated = await service.search({ query: '', from: '1900-01-01', limit: 0 });
+    expect(timeline.series.reduce((n, s) => n + s.total, 0)).toBeGreaterThan(500);
+    for (const s of timeline.series) {
+      expect(s.total, s.code).toBe(dated.facets.countries[s.code]);
+      expect(s.counts.reduce((a, b) => a + b, 0)).toBe(s.total);
+    }
+  });
+
   it('highlights the query in the whole release for the reader', async () => {
     const hit = (await service.search({ query: 'cyberdéfense Japon', limit: 1 })).hits[0]!;
     const doc = await service.getRelease({ id: hit.id, query: 'cyberdéfense Japon' });
