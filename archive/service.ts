@@ -15,74 +15,64 @@ import type {
   TimelineRequest,
   TimelineResult,
 } from './api/types.js';
-import { Archive, paragraphsOf } from './archive.js';
-import { allCountries, countryForTerm } from './enrich/countries.js';
-import { parseQuery, type Clause } from './search/query.js';
-import { highlightRanges, queryHighlights, type Expander } from './search/release-index.js';
-import { terms as termsOf } from './search/tokens.js';
+import { allCountries } from './enrich/countries.js';
+import { LocalArchive, paragraphsOf } from './local-archive.js';
+import { highlightRanges } from './search/highlights.js';
+import { parseQuery } from './search/query.js';
+import { queryInfo } from './search/query-info.js';
+import { validateSearch } from './validate.js';
 
 export interface ServiceOptions {
+  /** Where the index is kept. */
   dataDir: string;
+  /** Archive folders to add to those the data folder already lists. */
+  folders?: string[];
   /** The demo archive's folder, offered on first run. */
   demoFolder?: string | null;
 }
 
-/** A country named in a query also matches its names and adjectives in the other language. */
-const expandCountries: Expander = (clause: Clause) => {
-  if (clause.kind === 'prefix') return null;
-  const country = countryForTerm(clause.raw);
-  if (!country) return null;
-  const seen = new Set([clause.terms.join(' ')]);
-  const clauses: Clause[] = [];
-  const added: string[] = [];
-  for (const form of country.queryForms) {
-    const t = termsOf(form);
-    const key = t.join(' ');
-    if (t.length === 0 || seen.has(key)) continue;
-    seen.add(key);
-    clauses.push({ kind: t.length === 1 ? 'term' : 'phrase', field: clause.field, raw: form, terms: t });
-    added.push(form);
-  }
-  return { clauses, added };
-};
+/** The service as a transport serves it: the contract, and the events it pushes. */
+export type ArchiveHost = ArchiveApi & { events: EventEmitter<{ event: [ArchiveEvent] }> };
 
-const isDate = (s: unknown): s is string => {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-
-function validateSearch(req: SearchRequest): SearchRequest {
-  if (!req || typeof req !== 'object') throw new ApiError('bad-request', 'A search needs a request object.');
-  if (typeof req.query !== 'string') throw new ApiError('bad-request', 'A search needs a "query" string (it may be empty).');
-  if (req.query.length > 1000) throw new ApiError('bad-query', 'The query is longer than 1,000 characters.');
-  for (const key of ['from', 'to'] as const) {
-    if (req[key] !== undefined && req[key] !== '' && !isDate(req[key])) throw new ApiError('bad-request', `"${key}" must be a date written YYYY-MM-DD.`);
-  }
-  if (req.from && req.to && req.from > req.to) throw new ApiError('bad-request', 'The date range ends before it starts.');
-  if (req.sort !== undefined && !['relevance', 'date', '-date'].includes(req.sort)) throw new ApiError('bad-request', '"sort" is relevance, date or -date.');
-  if (req.countries !== undefined && (!Array.isArray(req.countries) || req.countries.some((c) => typeof c !== 'string' || !/^[A-Za-z]{2}$/.test(c)))) throw new ApiError('bad-request', '"countries" are ISO 3166 two-letter codes.');
-  if (req.languages !== undefined && (!Array.isArray(req.languages) || req.languages.some((c) => typeof c !== 'string'))) throw new ApiError('bad-request', '"languages" are ISO 639-1 codes.');
-  for (const key of ['limit', 'offset'] as const) {
-    if (req[key] !== undefined && (!Number.isInteger(req[key]) || req[key]! < 0)) throw new ApiError('bad-request', `"${key}" must be a whole number ≥ 0.`);
-  }
-  return { ...req, from: req.from || undefined, to: req.to || undefined };
-}
-
-export class ArchiveService implements ArchiveApi {
+/**
+ * The engine's one door: every front end (the desktop shell, the web server, the command line,
+ * the tests) reaches the archive through this class, which implements the contract and adds the
+ * few things only a host needs (`indexIfEmpty`, `releasePath`).
+ */
+export class ArchiveService implements ArchiveHost {
   readonly events = new EventEmitter<{ event: [ArchiveEvent] }>();
   private running: Promise<IndexSummary> | null = null;
   private abort: AbortController | null = null;
   private progress: IndexProgress | null = null;
+  /** Folders were added when opening: their files are not in the index yet. */
+  private addedOnOpen = false;
 
   private constructor(
-    readonly archive: Archive,
+    private readonly archive: LocalArchive,
     private readonly options: ServiceOptions,
   ) {}
 
   static async open(options: ServiceOptions): Promise<ArchiveService> {
-    const archive = await Archive.open(options.dataDir);
-    return new ArchiveService(archive, options);
+    const archive = await LocalArchive.open(options.dataDir);
+    const service = new ArchiveService(archive, options);
+    const added = (options.folders ?? []).map((f) => resolve(f)).filter((f) => !archive.folders.includes(f));
+    if (added.length) {
+      await archive.setFolders([...archive.folders, ...added]);
+      service.addedOnOpen = true;
+    }
+    return service;
+  }
+
+  /** Starts indexing when folders were just added or the index is empty (a first start, a rebuild). */
+  indexIfEmpty(): Promise<IndexSummary> | null {
+    if (!this.archive.folders.length || (!this.addedOnOpen && this.archive.index.size > 0)) return null;
+    this.addedOnOpen = false;
+    return this.reindex({});
+  }
+
+  /** The file of a release, for the shell to show or open: only paths the engine itself holds. */
+  releasePath(id: unknown): string | null {
+    return typeof id === 'string' ? (this.archive.index.get(id)?.release.path ?? null) : null;
   }
 
   private emit(event: ArchiveEvent): void {
@@ -173,43 +163,37 @@ export class ArchiveService implements ArchiveApi {
   }
 
   async failures(): Promise<FileFailure[]> {
-    return this.archive.failures.map(({ path, code, message }) => ({ path, code, message }));
+    return this.archive.failureList();
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const req = validateSearch(request);
     const started = performance.now();
     const parsed = parseQuery(req.query);
-    const outcome = this.archive.index.search(req, parsed, expandCountries);
+    const outcome = this.archive.index.search(req, parsed);
     return {
       total: outcome.total,
       versions: outcome.versions,
       hits: outcome.hits,
       facets: outcome.facets,
-      query: {
-        terms: parsed.required.flat().filter((c) => c.kind === 'term').map((c) => c.raw),
-        phrases: parsed.required.flat().filter((c) => c.kind === 'phrase').map((c) => c.raw),
-        excluded: parsed.excluded.map((c) => c.raw),
-        anyOf: parsed.required.filter((g) => g.length > 1).map((g) => g.map((c) => c.raw)),
-        prefixes: parsed.required.flat().filter((c) => c.kind === 'prefix').map((c) => c.raw),
-        titleTerms: parsed.required.flat().filter((c) => c.field === 'title').map((c) => c.raw),
-        expansions: outcome.expansions,
-        notices: parsed.notices,
-      },
+      query: queryInfo(parsed, outcome.expansions),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }
 
   async getRelease(req: { id: string; query?: string }): Promise<ReleaseView> {
     if (!req || typeof req.id !== 'string') throw new ApiError('bad-request', 'Give the id of a release.');
-    const entry = this.archive.index.get(req.id);
+    const index = this.archive.index;
+    const entry = index.get(req.id);
     if (!entry) throw new ApiError('not-found', 'No release with that id: it may have been removed from the archive.');
+    const release = entry.release;
     let highlights: [number, number][] = [];
     if (typeof req.query === 'string' && req.query.trim()) {
-      const { terms, prefixes } = queryHighlights(parseQuery(req.query), expandCountries);
-      highlights = highlightRanges(entry.release.text, terms, prefixes);
+      const { terms, prefixes } = index.highlightsOf(parseQuery(req.query));
+      highlights = highlightRanges(release.text, terms, prefixes);
     }
-    return { ...entry.release, paragraphs: paragraphsOf(entry.release), highlights };
+    const { paragraphs, starts } = paragraphsOf(release);
+    return { ...release, paragraphs, paragraphStarts: starts, translations: index.translationsOf(release), highlights };
   }
 
   async countryNames(): Promise<CountryName[]> {
@@ -218,8 +202,7 @@ export class ArchiveService implements ArchiveApi {
 
   async timeline(req: TimelineRequest): Promise<TimelineResult> {
     const bucket = req?.bucket === 'month' ? 'month' : 'year';
-    const parsed = parseQuery(req?.query ?? '');
-    const releases = this.archive.index.matching({ query: req?.query ?? '', countries: req?.countries, from: req?.from, to: req?.to, languages: req?.languages }, parsed, expandCountries);
+    const releases = this.archive.index.matching({ query: req?.query ?? '', countries: req?.countries, from: req?.from, to: req?.to, languages: req?.languages }, parseQuery(req?.query ?? ''));
     const counts = new Map<string, Map<string, number>>();
     const buckets = new Set<string>();
     for (const release of releases) {
@@ -240,4 +223,3 @@ export class ArchiveService implements ArchiveApi {
     return { bucket, buckets: ordered, series };
   }
 }
-

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { ArchiveService, CONTENT_SECURITY_POLICY, demoFolder, dispatch } from '../archive/index.js';
 import { APP_ORIGIN, isTrustedSender, uiFileFor, windowOptions } from './security.js';
 
@@ -14,7 +14,6 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let window: BrowserWindow | null = null;
 /** The archive opens while the window is already showing (a large index takes seconds to load). */
 let opening: Promise<ArchiveService>;
-let service: ArchiveService | null = null;
 
 async function loadBounds(): Promise<{ width: number; height: number; x?: number; y?: number }> {
   try {
@@ -30,10 +29,14 @@ function send(channel: string, payload: unknown): void {
   window?.webContents.send(channel, payload);
 }
 
-function knownRelease(path: unknown): string | null {
-  if (typeof path !== 'string') return null;
-  for (const e of service?.archive.index.releases() ?? []) if (e.release.path === path) return path;
-  return null;
+/** An IPC handler that answers only the app's own page; any other sender gets `refused`. */
+function trusted<A extends unknown[], R>(handler: (...args: A) => R, refused: Awaited<R> | null = null) {
+  return (event: IpcMainInvokeEvent, ...args: A): R | Awaited<R> | null => (isTrustedSender(event.senderFrame?.url) ? handler(...args) : refused);
+}
+
+/** The file of a release, asked of the engine by id: the shell opens no path it did not get from there. */
+async function releaseFile(id: unknown): Promise<string | null> {
+  return (await opening).releasePath(id);
 }
 
 function buildMenu(): void {
@@ -100,32 +103,31 @@ void app.whenReady().then(async () => {
   });
 
   opening = ArchiveService.open({ dataDir: process.env['LIAISON_DATA'] ?? join(app.getPath('userData'), 'archive'), demoFolder: demoFolder(join(here, '..', '..')) }).then((opened) => {
-    service = opened;
     opened.events.on('event', (event) => send('archive-event', event));
     return opened;
   });
 
-  ipcMain.handle('archive', async (event, method: unknown, request: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'Not allowed from this page.' } };
-    return dispatch(await opening, method, request);
-  });
-  ipcMain.handle('shell:pickFolder', (event) => (isTrustedSender(event.senderFrame?.url) ? pickAndAdd() : null));
-  ipcMain.handle('shell:reveal', (event, path: unknown) => {
-    const known = isTrustedSender(event.senderFrame?.url) ? knownRelease(path) : null;
-    if (known) shell.showItemInFolder(known);
-  });
-  ipcMain.handle('shell:open', async (event, path: unknown) => {
-    const known = isTrustedSender(event.senderFrame?.url) ? knownRelease(path) : null;
-    if (known) await shell.openPath(known);
-  });
-  ipcMain.handle('shell:print', (event) => {
-    if (isTrustedSender(event.senderFrame?.url)) window?.webContents.print({ printBackground: false });
-  });
+  ipcMain.handle('archive', trusted(async (method: unknown, request: unknown) => dispatch(await opening, method, request), { ok: false, error: { code: 'forbidden', message: 'Not allowed from this page.' } }));
+  ipcMain.handle('shell:pickFolder', trusted(() => pickAndAdd()));
+  ipcMain.handle(
+    'shell:reveal',
+    trusted(async (id: unknown) => {
+      const file = await releaseFile(id);
+      if (file) shell.showItemInFolder(file);
+    }),
+  );
+  ipcMain.handle(
+    'shell:open',
+    trusted(async (id: unknown) => {
+      const file = await releaseFile(id);
+      if (file) await shell.openPath(file);
+    }),
+  );
+  ipcMain.handle('shell:print', trusted(() => window?.webContents.print({ printBackground: false })));
 
   buildMenu();
   await createWindow();
-  const opened = await opening;
-  if (opened.archive.folders.length && opened.archive.index.size === 0) void opened.reindex({}).catch(() => undefined);
+  (await opening).indexIfEmpty()?.catch(() => undefined);
 });
 
 app.on('window-all-closed', () => app.quit());

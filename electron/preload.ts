@@ -23,8 +23,8 @@ export const archiveBridge = {
 export const shellBridge = {
   platform: process.platform,
   pickFolder: () => ipcRenderer.invoke('shell:pickFolder') as Promise<string | null>,
-  revealFile: (path: string) => ipcRenderer.invoke('shell:reveal', path) as Promise<void>,
-  openFile: (path: string) => ipcRenderer.invoke('shell:open', path) as Promise<void>,
+  revealRelease: (id: string) => ipcRenderer.invoke('shell:reveal', id) as Promise<void>,
+  openRelease: (id: string) => ipcRenderer.invoke('shell:open', id) as Promise<void>,
   print: () => ipcRenderer.invoke('shell:print') as Promise<void>,
   onEvent: (listener: (event: ArchiveEvent) => void) => {
     const handler = (_e: unknown, event: ArchiveEvent): void => listener(event);

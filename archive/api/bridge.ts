@@ -11,8 +11,10 @@ export type ArchiveBridge = { [M in ArchiveMethod]: (req: ArchiveRequest<M>) => 
 export interface ShellBridge {
   platform: string;
   pickFolder(): Promise<string | null>;
-  revealFile(path: string): Promise<void>;
-  openFile(path: string): Promise<void>;
+  /** Shows a release's file in the system's file manager (by id: the shell looks the path up in the engine). */
+  revealRelease(id: string): Promise<void>;
+  /** Opens a release's original file with the system's application for it. */
+  openRelease(id: string): Promise<void>;
   print(): Promise<void>;
   onEvent(listener: (event: ArchiveEvent) => void): () => void;
 }

@@ -57,8 +57,18 @@ export interface PressRelease {
   hash: string;
 }
 
-/** A release as the reader shows it: with the ranges of the text that match the query. */
-export interface ReleaseView extends PressRelease {
+/** Another version of a release (the same release in another language). */
+export interface TranslationRef {
+  id: string;
+  language: string;
+  title: string;
+}
+
+/** A release as the reader shows it: its other versions by title, where each paragraph starts, and the ranges of the text that match the query. */
+export interface ReleaseView extends Omit<PressRelease, 'translations'> {
+  translations: TranslationRef[];
+  /** Offset in `text` of each of `paragraphs`. */
+  paragraphStarts: number[];
   highlights: [number, number][];
 }
 
@@ -109,7 +119,7 @@ export interface SearchHit {
   primaryCountries: string[];
   score: number;
   snippet: Snippet;
-  translations: { id: string; language: string; title: string }[];
+  translations: TranslationRef[];
 }
 
 export interface ParsedQueryInfo {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { PressRelease, SourceFormat } from '../api/types.js';
+import type { FileErrorCode, PressRelease, SourceFormat } from '../api/types.js';
 import { detectCountries } from '../enrich/countries.js';
 import { detectLanguage } from '../enrich/language.js';
 import { findOrganisations, organisationNames } from '../enrich/organisations.js';
@@ -106,4 +107,18 @@ export function understand(parsed: ParsedDocument, file: { path: string; size: n
 export async function readRelease(path: string, bytes: Uint8Array, stat: { size: number; mtimeMs: number }): Promise<PressRelease> {
   const parsed = await parseFile(path, bytes);
   return understand(parsed, { path, size: stat.size, mtimeMs: stat.mtimeMs, hash: contentHash(bytes) });
+}
+
+/** A file read as a release, or the reason it cannot be: never a throw. */
+export type ReadOutcome = { ok: true; release: PressRelease } | { ok: false; code: FileErrorCode; message: string };
+
+/** The one way the engine reads a file of the archive (the CLI's inspect and the reading workers). */
+export async function readReleaseFile(path: string, stat: { size: number; mtimeMs: number }): Promise<ReadOutcome> {
+  try {
+    const bytes = await readFile(path);
+    return { ok: true, release: await readRelease(path, bytes, stat) };
+  } catch (err) {
+    if (err instanceof IngestError) return { ok: false, code: err.code, message: err.message };
+    return { ok: false, code: 'unreadable', message: (err as Error).message ?? String(err) };
+  }
 }

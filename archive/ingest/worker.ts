@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
-import { IngestError } from './errors.js';
-import { readRelease } from './read.js';
+import { parentPort, threadId } from 'node:worker_threads';
+import type { FileErrorCode, PressRelease } from '../api/types.js';
+import { termsOfRelease, type ReleaseTerms } from '../search/tokens.js';
+import { readReleaseFile } from './read.js';
 
-/** A reading worker: file in, PressRelease (or the reason it cannot be read) out. */
+/** A reading worker: file in; the release with its index terms (or the reason it cannot be read) out. */
 export interface ReadJob {
   seq: number;
   path: string;
@@ -12,18 +12,14 @@ export interface ReadJob {
 }
 
 export type ReadResult =
-  | { seq: number; ok: true; release: import('../api/types.js').PressRelease }
-  | { seq: number; ok: false; code: import('../api/types.js').FileErrorCode; message: string };
+  | { seq: number; ok: true; release: PressRelease; terms: ReleaseTerms; /** The thread that read it (0: the main thread). */ threadId: number }
+  | { seq: number; ok: false; code: FileErrorCode; message: string };
 
 export async function readJob(job: ReadJob): Promise<ReadResult> {
-  try {
-    const bytes = await readFile(job.path);
-    const release = await readRelease(job.path, bytes, { size: job.size, mtimeMs: job.mtimeMs });
-    return { seq: job.seq, ok: true, release };
-  } catch (err) {
-    if (err instanceof IngestError) return { seq: job.seq, ok: false, code: err.code, message: err.message };
-    return { seq: job.seq, ok: false, code: 'unreadable', message: (err as Error).message ?? String(err) };
-  }
+  const outcome = await readReleaseFile(job.path, job);
+  if (!outcome.ok) return { seq: job.seq, ...outcome };
+  // Terms are computed here, off the thread that serves the UI.
+  return { seq: job.seq, ...outcome, terms: termsOfRelease(outcome.release), threadId };
 }
 
 parentPort?.on('message', (job: ReadJob) => {

@@ -1,14 +1,18 @@
 import { Document, Encoder } from 'flexsearch';
-import type { Facets, PressRelease, SearchHit, SearchRequest, Snippet } from '../api/types.js';
-import { parseQuery, type Clause, type ParsedQuery } from './query.js';
-import { escapeRegExp, foldKeepLength } from '../enrich/fold.js';
-import { stem, termString } from './tokens.js';
+import type { Facets, PressRelease, SearchHit, SearchRequest, TranslationRef } from '../api/types.js';
+import { countryExpander, expandQuery, type ExpandedQuery, type Expander } from './expansion.js';
+import { filterAndCount, Labels, type FacetFields } from './facets.js';
+import { makeSnippet } from './highlights.js';
+import { matchQuery, type TermSource } from './matcher.js';
+import type { ParsedQuery } from './query.js';
+import type { Scored } from './sets.js';
+import { termsOfRelease, type ReleaseTerms } from './tokens.js';
 
 /**
  * The full-text index: FlexSearch's Document index over two fields, title and body, each fed with
  * the terms of `tokens.ts` (folded and stemmed the same way as queries). FlexSearch finds the
- * releases holding a term and orders them; this class combines terms (AND, OR, NOT, phrases,
- * prefixes), applies the filters and counts the facets over its own per-release metadata.
+ * releases holding a term and orders them; matching (matcher.ts), filters and facets (facets.ts)
+ * and snippets (highlights.ts) work over what this class keeps of each release.
  *
  * FlexSearch's tags are not used for the filters: its tag filtering over several fields loses
  * results (it checks only the first 100 matches), and the facets need the per-release countries,
@@ -22,43 +26,19 @@ export const INDEX_CONFIG = {
   titleBoost: 3,
 } as const;
 
+
 /** What the index keeps of each release in memory. */
-export interface IndexedRelease {
+export interface IndexedRelease extends FacetFields, ReleaseTerms {
   /** Small number FlexSearch knows the release by. */
   no: number;
   /** The release without its `paragraphs` (they are `text` again; see paragraphsOf). */
   release: PressRelease;
-  /** Terms of the title and of the body, space-separated with a space at each end. */
-  titleTerms: string;
-  bodyTerms: string;
-  countries: Set<string>;
-  /** The same codes, the language and the year as small numbers (see `Labels`), for the facet loop. */
-  countryIds: Uint16Array;
-  languageId: number;
-  yearId: number;
-  language: string;
-  published: string;
-  year: string | null;
 }
 
-/** Facet values numbered, so that counting is done in typed arrays. */
-class Labels {
-  readonly names: string[] = [];
-  private ids = new Map<string, number>();
-  id(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.names.push(name);
-      this.ids.set(name, id);
-    }
-    return id;
-  }
-  toCounts(counts: Int32Array): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) out[this.names[i]!] = counts[i]!;
-    return out;
-  }
+/** A release as the store keeps it: its number, its terms, and the release without paragraphs. */
+export interface StoredRelease extends ReleaseTerms {
+  no: number;
+  release: Omit<PressRelease, 'paragraphs'>;
 }
 
 function createDocument(): Document {
@@ -74,39 +54,28 @@ function createDocument(): Document {
   } as ConstructorParameters<typeof Document>[0]);
 }
 
-export function termsOfRelease(release: PressRelease): { titleTerms: string; bodyTerms: string } {
-  const body = release.text.slice(release.title.length);
-  return { titleTerms: ` ${termString(release.title)} `, bodyTerms: ` ${termString(body)} ` };
-}
-
-interface Candidate {
-  no: number;
-  score: number;
-  date: string;
-}
-
 export interface SearchOutcome {
   total: number;
   versions: number;
   hits: SearchHit[];
   facets: Facets;
-  query: ParsedQuery;
+  expansions: { term: string; added: string[] }[];
 }
 
-export type Expander = (clause: Clause) => { clauses: Clause[]; added: string[] } | null;
-
-export class ReleaseIndex {
+export class ReleaseIndex implements TermSource {
   private doc = createDocument();
   private byNo = new Map<number, IndexedRelease>();
   private byId = new Map<string, IndexedRelease>();
   private nextNo = 1;
   private vocabulary = new Map<string, number>();
   private sortedVocabulary: string[] | null = null;
-  private countryLabels = new Labels();
-  private languageLabels = new Labels();
-  private yearLabels = new Labels();
+  private labels = { countries: new Labels(), languages: new Labels(), years: new Labels() };
   /** Each release's place in date order (newest first, undated last), by its number. */
   private dateRank: Int32Array | null = null;
+  /** While true, added releases wait for `endBulk()` to enter FlexSearch's index in one pass. */
+  private deferText = false;
+
+  constructor(private readonly expander: Expander | null = countryExpander) {}
 
   get size(): number {
     return this.byNo.size;
@@ -120,38 +89,41 @@ export class ReleaseIndex {
     return this.byId.get(id);
   }
 
-  /**
-   * Adds a release. When loading a stored index, its terms come with it, FlexSearch's index is
-   * imported whole (`indexText` false) and the vocabulary is restored at once (`countTerms` false).
-   */
-  add(full: PressRelease, stored?: { no: number; titleTerms: string; bodyTerms: string }, indexText = true, countTerms = true): IndexedRelease {
-    const release = full.paragraphs.length ? { ...full, paragraphs: [] } : full;
+  private enter(release: PressRelease, no: number, terms: ReleaseTerms): IndexedRelease {
     if (this.byId.has(release.id)) this.remove(release.id);
-    const no = stored?.no ?? this.nextNo++;
     this.nextNo = Math.max(this.nextNo, no + 1);
-    const t = stored ?? termsOfRelease(release);
+    const year = release.published?.slice(0, 4) ?? '';
     const entry: IndexedRelease = {
       no,
       release,
-      titleTerms: t.titleTerms,
-      bodyTerms: t.bodyTerms,
+      titleTerms: terms.titleTerms,
+      bodyTerms: terms.bodyTerms,
       countries: new Set(release.countries.map((c) => c.code)),
-      countryIds: Uint16Array.from(release.countries.map((c) => this.countryLabels.id(c.code))),
-      languageId: this.languageLabels.id(release.language),
-      yearId: this.yearLabels.id(release.published?.slice(0, 4) ?? ''),
+      countryIds: Uint16Array.from(release.countries.map((c) => this.labels.countries.id(c.code))),
       language: release.language,
+      languageId: this.labels.languages.id(release.language),
       published: release.published ?? '',
-      year: release.published?.slice(0, 4) ?? null,
+      yearId: this.labels.years.id(year),
     };
     this.byNo.set(no, entry);
     this.byId.set(release.id, entry);
     this.dateRank = null;
-    if (countTerms) {
-      for (const term of new Set(`${t.titleTerms}${t.bodyTerms}`.split(' '))) if (term) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
-      this.sortedVocabulary = null;
-    }
-    if (indexText) this.doc.add({ no, title: t.titleTerms.trim(), body: t.bodyTerms.trim() });
     return entry;
+  }
+
+  /** Adds a newly read release (its terms computed here unless the reader already did). */
+  add(full: PressRelease, terms: ReleaseTerms = termsOfRelease(full)): IndexedRelease {
+    const release = full.paragraphs.length ? { ...full, paragraphs: [] } : full;
+    const entry = this.enter(release, this.nextNo, terms);
+    for (const term of new Set(`${terms.titleTerms}${terms.bodyTerms}`.split(' '))) if (term) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+    this.sortedVocabulary = null;
+    if (!this.deferText) this.doc.add({ no: entry.no, title: terms.titleTerms.trim(), body: terms.bodyTerms.trim() });
+    return entry;
+  }
+
+  /** Puts back a stored release; FlexSearch's index and the vocabulary are restored whole beside it. */
+  restore(stored: StoredRelease): IndexedRelease {
+    return this.enter({ ...stored.release, paragraphs: [] }, stored.no, stored);
   }
 
   remove(id: string): boolean {
@@ -171,8 +143,18 @@ export class ReleaseIndex {
     return true;
   }
 
-  /** Re-creates FlexSearch's index from the releases held (after many changes, or to compact). */
-  rebuildText(): void {
+  clear(): void {
+    for (const e of [...this.byNo.values()]) this.remove(e.release.id);
+  }
+
+  /** Many changes at once: FlexSearch's index is rebuilt when they are done rather than edited. */
+  beginBulk(): void {
+    this.deferText = true;
+  }
+
+  endBulk(): void {
+    if (!this.deferText) return;
+    this.deferText = false;
     this.doc = createDocument();
     for (const e of this.byNo.values()) this.doc.add({ no: e.no, title: e.titleTerms.trim(), body: e.bodyTerms.trim() });
   }
@@ -204,11 +186,12 @@ export class ReleaseIndex {
     for (const e of this.byNo.values()) e.release.translations = links.get(e.release.id) ?? [];
   }
 
-  /** Releases (by number) whose title or body holds the term, with FlexSearch's order. */
-  private lookup(term: string, field: 'all' | 'title'): Map<number, number> {
+  // TermSource: what matching reads.
+
+  lookup(term: string, field: 'all' | 'title'): Scored {
     const fields = field === 'title' ? ['title'] : ['title', 'body'];
     const results = this.doc.search({ query: term, field: fields, limit: this.byNo.size + 1, suggest: false } as Parameters<Document['search']>[0]) as unknown as { field: string; result: number[] }[];
-    const scores = new Map<number, number>();
+    const scores: Scored = new Map();
     for (const r of results) {
       const n = r.result.length;
       r.result.forEach((no, rank) => {
@@ -219,7 +202,7 @@ export class ReleaseIndex {
     return scores;
   }
 
-  private prefixTerms(prefix: string): string[] {
+  prefixTerms(prefix: string): string[] {
     if (!this.sortedVocabulary) this.sortedVocabulary = [...this.vocabulary.keys()].sort();
     const v = this.sortedVocabulary;
     let lo = 0;
@@ -235,6 +218,22 @@ export class ReleaseIndex {
     return out.sort((a, b) => (this.vocabulary.get(b) ?? 0) - (this.vocabulary.get(a) ?? 0)).slice(0, 200);
   }
 
+  idf(term: string): number {
+    const df = this.vocabulary.get(term) ?? 0;
+    return Math.log(1 + (this.byNo.size + 1) / (df + 1));
+  }
+
+  phraseIn(no: number, needle: string): 'title' | 'body' | null {
+    const e = this.byNo.get(no);
+    if (!e) return null;
+    if (e.titleTerms.includes(needle)) return 'title';
+    return e.bodyTerms.includes(needle) ? 'body' : null;
+  }
+
+  allReleases(): Iterable<number> {
+    return this.byNo.keys();
+  }
+
   private ranks(): Int32Array {
     if (!this.dateRank) {
       const entries = [...this.byNo.values()].sort((a, b) => (a.published === b.published ? a.no - b.no : a.published === '' ? 1 : b.published === '' ? -1 : a.published < b.published ? 1 : -1));
@@ -245,176 +244,77 @@ export class ReleaseIndex {
     return this.dateRank;
   }
 
-  private idf(term: string): number {
-    const df = this.vocabulary.get(term) ?? 0;
-    return Math.log(1 + (this.byNo.size + 1) / (df + 1));
+  /** A query that is a release's whole title puts that release first. */
+  private titleBonus(matched: Scored, parsed: ParsedQuery): void {
+    const positive = parsed.required.flat().filter((c) => c.kind !== 'prefix').flatMap((c) => c.terms);
+    if (positive.length < 2 || !parsed.required.every((g) => g.length === 1)) return;
+    const whole = ` ${positive.join(' ')} `;
+    for (const [no, s] of matched) {
+      const e = this.byNo.get(no)!;
+      if (e.titleTerms === whole) matched.set(no, s + 100);
+      else if (e.titleTerms.includes(whole)) matched.set(no, s + 10);
+    }
   }
 
-  /** Releases matching one clause, with a score. */
-  private matchClause(clause: Clause): Map<number, number> {
-    if (clause.kind === 'term') {
-      const scores = this.lookup(clause.terms[0]!, clause.field);
-      const w = this.idf(clause.terms[0]!);
-      for (const [no, s] of scores) scores.set(no, s * w);
-      return scores;
-    }
-    if (clause.kind === 'prefix') {
-      const out = new Map<number, number>();
-      for (const term of this.prefixTerms(clause.terms[0]!)) {
-        const w = this.idf(term);
-        for (const [no, s] of this.lookup(term, clause.field)) out.set(no, Math.max(out.get(no) ?? 0, s * w));
-      }
-      return out;
-    }
-    // Phrase: releases holding every word, then the words in order.
-    let candidates: Map<number, number> | null = null;
-    for (const term of clause.terms) {
-      const scores = this.lookup(term, clause.field);
-      const w = this.idf(term);
-      if (candidates === null) {
-        candidates = new Map([...scores].map(([no, s]) => [no, s * w]));
-      } else {
-        const next = new Map<number, number>();
-        for (const [no, s] of candidates) {
-          const t = scores.get(no);
-          if (t !== undefined) next.set(no, s + t * w);
-        }
-        candidates = next;
-      }
-      if (candidates.size === 0) break;
-    }
-    const needle = ` ${clause.terms.join(' ')} `;
-    const out = new Map<number, number>();
-    for (const [no, s] of candidates ?? []) {
-      const e = this.byNo.get(no)!;
-      const inTitle = e.titleTerms.includes(needle);
-      if (inTitle || (clause.field === 'all' && e.bodyTerms.includes(needle))) out.set(no, s + (inTitle ? 2 : 1));
+  /** Release numbers in the order asked for; ties go to the newer release. */
+  private order(hits: Scored, sort: NonNullable<SearchRequest['sort']>): number[] {
+    // Dates are compared through a precomputed rank (newest first, undated last): integer
+    // comparisons keep sorting 20,000 hits in a few milliseconds.
+    const rank = this.ranks();
+    const nos = [...hits.keys()];
+    const undated = (a: number, b: number): number => Number(this.byNo.get(a)!.published === '') - Number(this.byNo.get(b)!.published === '');
+    if (sort === 'relevance') nos.sort((a, b) => hits.get(b)! - hits.get(a)! || rank[a]! - rank[b]!);
+    else if (sort === 'date') nos.sort((a, b) => undated(a, b) || rank[b]! - rank[a]!);
+    else nos.sort((a, b) => rank[a]! - rank[b]!);
+    return nos;
+  }
+
+  /** An English/French pair shown as one hit: the first of the two in the order stands for both. */
+  private groupPairs(ordered: number[]): number[] {
+    const seen = new Set<string>();
+    const out: number[] = [];
+    for (const no of ordered) {
+      const r = this.byNo.get(no)!.release;
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      for (const t of r.translations) seen.add(t);
+      out.push(no);
     }
     return out;
   }
 
   /** The releases matching a request, ordered, with the facets: what every answer starts from. */
-  private select(request: SearchRequest, parsed: ParsedQuery, expand?: Expander): { ordered: Candidate[]; versions: number; facets: Facets; expansions: { term: string; added: string[] }[] } {
-    const expansions: { term: string; added: string[] }[] = [];
-    const groups = parsed.required.map((group) => {
-      const out: Clause[] = [];
-      for (const clause of group) {
-        out.push(clause);
-        const x = expand?.(clause);
-        if (x && x.added.length) {
-          out.push(...x.clauses);
-          expansions.push({ term: clause.raw, added: x.added });
-        }
-      }
-      return out;
-    });
-
-    // Every group must match; within a group, the best clause counts.
-    let matched: Map<number, number> | null = null;
-    for (const group of groups) {
-      const groupScores = new Map<number, number>();
-      for (const clause of group) for (const [no, s] of this.matchClause(clause)) groupScores.set(no, Math.max(groupScores.get(no) ?? 0, s));
-      if (matched === null) matched = groupScores;
-      else {
-        const next = new Map<number, number>();
-        for (const [no, s] of matched) {
-          const t = groupScores.get(no);
-          if (t !== undefined) next.set(no, s + t);
-        }
-        matched = next;
-      }
-      if (matched.size === 0) break;
-    }
-    if (matched === null) {
-      matched = new Map();
-      for (const no of this.byNo.keys()) matched.set(no, 0);
-    }
-
-    for (const clause of parsed.excluded) for (const no of this.matchClause(clause).keys()) matched.delete(no);
-
-    // A query that is a release's whole title puts that release first.
-    const positive = parsed.required.flat().filter((c) => c.kind !== 'prefix').flatMap((c) => c.terms);
-    if (positive.length >= 2 && parsed.required.every((g) => g.length === 1)) {
-      const whole = ` ${positive.join(' ')} `;
-      for (const [no, s] of matched) {
-        const e = this.byNo.get(no)!;
-        if (e.titleTerms === whole) matched.set(no, s + 100);
-        else if (e.titleTerms.includes(whole)) matched.set(no, s + 10);
-      }
-    }
-
-    const countries = (request.countries ?? []).map((c) => c.toUpperCase());
-    const languages = request.languages ?? [];
-    const from = request.from ?? '';
-    const to = request.to ?? '';
-    const anyCountry = countries.length === 0;
-    const anyLanguage = languages.length === 0;
-    const anyDate = !from && !to;
-
-    // One pass: each facet counts under the other filters, the hits pass all of them.
-    const countryCounts = new Int32Array(this.countryLabels.names.length);
-    const languageCounts = new Int32Array(this.languageLabels.names.length);
-    const yearCounts = new Int32Array(this.yearLabels.names.length);
-    const hits: Candidate[] = [];
-    for (const [no, score] of matched) {
-      const e = this.byNo.get(no);
-      if (!e) continue;
-      let c = anyCountry;
-      if (!c) for (let i = 0; i < countries.length && !c; i++) c = e.countries.has(countries[i]!);
-      const l = anyLanguage || languages.includes(e.language);
-      const d = anyDate || (e.published !== '' && (!from || e.published >= from) && (!to || e.published <= to));
-      if (l && d) {
-        const ids = e.countryIds;
-        for (let i = 0; i < ids.length; i++) countryCounts[ids[i]!]!++;
-      }
-      if (c && d) languageCounts[e.languageId]!++;
-      if (c && l && e.year) yearCounts[e.yearId]!++;
-      if (c && l && d) hits.push({ no, score, date: e.published });
-    }
-    const facets: Facets = { countries: this.countryLabels.toCounts(countryCounts), languages: this.languageLabels.toCounts(languageCounts), years: this.yearLabels.toCounts(yearCounts) };
-
-    const sort = request.sort ?? (groups.length === 0 ? '-date' : 'relevance');
-    // Dates are compared through a precomputed rank (newest first, undated last): integer
-    // comparisons keep sorting 20,000 hits in a few milliseconds.
-    const rank = this.ranks();
-    const undated = (a: Candidate, b: Candidate): number => Number(a.date === '') - Number(b.date === '');
-    if (sort === 'relevance') hits.sort((a, b) => b.score - a.score || rank[a.no]! - rank[b.no]!);
-    else if (sort === 'date') hits.sort((a, b) => undated(a, b) || rank[b.no]! - rank[a.no]!);
-    else hits.sort((a, b) => rank[a.no]! - rank[b.no]!);
-
-    let ordered = hits;
-    if (request.groupTranslations) {
-      const seen = new Set<string>();
-      ordered = [];
-      for (const h of hits) {
-        const r = this.byNo.get(h.no)!.release;
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        for (const t of r.translations) seen.add(t);
-        ordered.push(h);
-      }
-    }
-
-    return { ordered, versions: hits.length, facets, expansions };
+  private select(request: SearchRequest, parsed: ParsedQuery): { query: ExpandedQuery; ordered: number[]; scores: Scored; versions: number; facets: Facets } {
+    const query = expandQuery(parsed, this.expander);
+    const matched = matchQuery(this, query);
+    this.titleBonus(matched, parsed);
+    const { hits, facets } = filterAndCount(matched, (no) => this.byNo.get(no), request, this.labels);
+    const ordered = this.order(hits, request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance'));
+    return { query, ordered: request.groupTranslations ? this.groupPairs(ordered) : ordered, scores: hits, versions: hits.size, facets };
   }
 
   /** One page of hits, with snippets, and the facets. */
-  search(request: SearchRequest, parsed: ParsedQuery = parseQuery(request.query), expand?: Expander): SearchOutcome & { expansions: { term: string; added: string[] }[] } {
-    const { ordered, versions, facets, expansions } = this.select(request, parsed, expand);
+  search(request: SearchRequest, parsed: ParsedQuery): SearchOutcome {
+    const { query, ordered, scores, versions, facets } = this.select(request, parsed);
     const offset = Math.max(0, request.offset ?? 0);
     const limit = Math.min(500, Math.max(0, request.limit ?? 20));
-    const highlight = queryHighlights(parsed, expand);
-    const page = ordered.slice(offset, offset + limit).map((h) => this.toHit(h, highlight.terms, highlight.prefixes));
-    return { total: ordered.length, versions, hits: page, facets, query: parsed, expansions };
+    const page = ordered.slice(offset, offset + limit).map((no) => this.toHit(no, scores.get(no)!, query));
+    return { total: ordered.length, versions, hits: page, facets, expansions: query.expansions };
   }
 
   /** Every release matching the request, in order, without paging or snippets (for timelines). */
-  matching(request: SearchRequest, parsed: ParsedQuery, expand?: Expander): PressRelease[] {
-    return this.select(request, parsed, expand).ordered.map((h) => this.byNo.get(h.no)!.release);
+  matching(request: SearchRequest, parsed: ParsedQuery): PressRelease[] {
+    return this.select(request, parsed).ordered.map((no) => this.byNo.get(no)!.release);
   }
 
-  private toHit(h: Candidate, highlightTerms: Set<string>, prefixes: string[]): SearchHit {
-    const r = this.byNo.get(h.no)!.release;
+  /** The terms and prefixes a query marks in a release's text. */
+  highlightsOf(parsed: ParsedQuery): { terms: Set<string>; prefixes: string[] } {
+    const q = expandQuery(parsed, this.expander);
+    return { terms: q.highlightTerms, prefixes: q.prefixes };
+  }
+
+  private toHit(no: number, score: number, query: ExpandedQuery): SearchHit {
+    const r = this.byNo.get(no)!.release;
     return {
       id: r.id,
       path: r.path,
@@ -424,102 +324,14 @@ export class ReleaseIndex {
       language: r.language,
       countries: r.countries.map((c) => c.code),
       primaryCountries: r.countries.filter((c) => c.primary).map((c) => c.code),
-      score: Math.round(h.score * 1000) / 1000,
-      snippet: makeSnippet(r, highlightTerms, prefixes),
-      translations: r.translations.map((id) => this.byId.get(id)?.release).filter((t): t is PressRelease => !!t).map((t) => ({ id: t.id, language: t.language, title: t.title })),
+      score: Math.round(score * 1000) / 1000,
+      snippet: makeSnippet(r.text, r.title.length, query.highlightTerms, query.prefixes),
+      translations: this.translationsOf(r),
     };
   }
-}
 
-const candidatePatterns = new Map<string, RegExp>();
-
-/**
- * A pattern for the words that may stem to one of the terms: stemming only trims endings, so such
- * a word starts with the term less its last two letters. Only those words are then stemmed.
- */
-function candidatePattern(highlightTerms: Set<string>, prefixes: string[]): RegExp {
-  const starts = new Set<string>();
-  for (const t of highlightTerms) starts.add(t.length > 4 ? t.slice(0, t.length - 2) : t);
-  for (const p of prefixes) starts.add(p);
-  const key = [...starts].sort().join('|');
-  let re = candidatePatterns.get(key);
-  if (!re) {
-    const alternatives = [...starts].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'gu');
-    if (candidatePatterns.size > 200) candidatePatterns.clear();
-    candidatePatterns.set(key, re);
+  /** The other-language versions of a release, as a hit or the reader shows them. */
+  translationsOf(r: PressRelease): TranslationRef[] {
+    return r.translations.map((id) => this.byId.get(id)?.release).filter((t): t is PressRelease => !!t).map((t) => ({ id: t.id, language: t.language, title: t.title }));
   }
-  re.lastIndex = 0;
-  return re;
 }
-
-/** The terms (with their expansions) and prefixes a query highlights. */
-export function queryHighlights(parsed: ParsedQuery, expand?: Expander): { terms: Set<string>; prefixes: string[] } {
-  const terms = new Set<string>();
-  const prefixes: string[] = [];
-  for (const clause of parsed.required.flat()) {
-    if (clause.kind === 'prefix') {
-      prefixes.push(clause.terms[0]!);
-      continue;
-    }
-    for (const t of clause.terms) terms.add(t);
-    for (const added of expand?.(clause)?.clauses ?? []) for (const t of added.terms) terms.add(t);
-  }
-  return { terms, prefixes };
-}
-
-/** Ranges of the text whose words match the query's terms. */
-export function highlightRanges(text: string, highlightTerms: Set<string>, prefixes: string[], from = 0): [number, number][] {
-  if (highlightTerms.size === 0 && prefixes.length === 0) return [];
-  const folded = foldKeepLength(text);
-  const ranges: [number, number][] = [];
-  for (const m of folded.matchAll(candidatePattern(highlightTerms, prefixes))) {
-    if (m.index < from) continue;
-    const word = m[0];
-    if (highlightTerms.has(stem(word)) || prefixes.some((p) => word.startsWith(p))) ranges.push([m.index, m.index + word.length]);
-  }
-  return ranges;
-}
-
-const SNIPPET_LENGTH = 240;
-const SCAN_CHUNK = 4000;
-
-/** The first matching word at or after `from`, scanning the text a chunk at a time. */
-function firstHit(text: string, highlightTerms: Set<string>, prefixes: string[], from: number): number | null {
-  for (let at = from; at < text.length; at += SCAN_CHUNK) {
-    // Chunks overlap by a word's length so that no word is cut in two.
-    const end = Math.min(text.length, at + SCAN_CHUNK + 40);
-    const ranges = highlightRanges(text.slice(at, end), highlightTerms, prefixes);
-    const first = ranges.find(([s]) => s + at >= from);
-    if (first) return first[0] + at;
-  }
-  return null;
-}
-
-function makeSnippet(release: PressRelease, highlightTerms: Set<string>, prefixes: string[]): Snippet {
-  const text = release.text;
-  const bodyStart = Math.min(text.length, release.title.length + 2);
-  const hit = highlightTerms.size || prefixes.length ? firstHit(text, highlightTerms, prefixes, bodyStart) : null;
-  let start = bodyStart;
-  if (hit !== null) {
-    start = Math.max(bodyStart, hit - 70);
-    if (start > bodyStart) {
-      const space = text.indexOf(' ', start);
-      if (space > 0 && space < hit) start = space + 1;
-    }
-  }
-  let end = Math.min(text.length, start + SNIPPET_LENGTH);
-  if (end < text.length) {
-    const space = text.lastIndexOf(' ', end);
-    if (space > start + SNIPPET_LENGTH / 2) end = space;
-  }
-  const prefix = start > bodyStart ? '…' : '';
-  const suffix = end < text.length ? '…' : '';
-  const window = text.slice(start, end);
-  const ranges = hit !== null ? highlightRanges(window, highlightTerms, prefixes) : [];
-  return {
-    text: prefix + window.replace(/\n/g, ' ') + suffix,
-    highlights: ranges.map(([s, e]): [number, number] => [s + prefix.length, e + prefix.length]),
-  };
-}
-

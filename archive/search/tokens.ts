@@ -34,3 +34,14 @@ export function terms(text: string): string[] {
   const s = termString(text);
   return s ? s.split(' ') : [];
 }
+
+/** The terms of a release's title and body, space-separated with a space at each end. */
+export interface ReleaseTerms {
+  titleTerms: string;
+  bodyTerms: string;
+}
+
+export function termsOfRelease(release: { text: string; title: string }): ReleaseTerms {
+  const body = release.text.slice(release.title.length);
+  return { titleTerms: ` ${termString(release.title)} `, bodyTerms: ` ${termString(body)} ` };
+}

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ArchiveEvent } from '../api/contract.js';
-import type { ArchiveService } from '../service.js';
+import type { ApiErrorCode } from '../api/errors.js';
+import type { ArchiveHost } from '../service.js';
 import { dispatch } from './dispatch.js';
 
 /**
@@ -47,7 +48,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(archive: ArchiveService | Promise<ArchiveService>, options: { port?: number; staticDir: string; token?: string; log?: (err: unknown) => void }): Promise<WebServer> {
+export async function startWebServer(archive: ArchiveHost | Promise<ArchiveHost>, options: { port?: number; staticDir: string; token?: string; log?: (err: unknown) => void }): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const staticRoot = resolve(options.staticDir);
@@ -71,6 +72,8 @@ export async function startWebServer(archive: ArchiveService | Promise<ArchiveSe
     });
     res.end(body);
   };
+  /** Every refusal has the contract's shape, so the client reads it like any other error. */
+  const sendError = (res: ServerResponse, status: number, code: ApiErrorCode, message: string): void => send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
 
   const onEvent = (event: ArchiveEvent): void => {
     const data = `data: ${JSON.stringify(event)}\n\n`;
@@ -82,38 +85,38 @@ export async function startWebServer(archive: ArchiveService | Promise<ArchiveSe
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Wrong host.' } }));
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendError(res, 421, 'forbidden', 'Wrong host.');
     const url = new URL(req.url ?? '/', `http://${host}`);
     const origin = req.headers.origin;
-    if (origin && origin !== `http://${host}`) return send(res, 403, JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Cross-origin requests are refused.' } }));
+    if (origin && origin !== `http://${host}`) return sendError(res, 403, 'forbidden', 'Cross-origin requests are refused.');
 
     if (url.pathname.startsWith('/api/')) {
       const presented = req.headers['x-liaison-token'];
       if (!tokenOk(typeof presented === 'string' ? presented : url.searchParams.get('token'))) {
-        return send(res, 401, JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'This address needs the token printed when Liaison started.' } }));
+        return sendError(res, 401, 'forbidden', 'This address needs the token printed when Liaison started.');
       }
       const service = await ready;
       if (url.pathname === '/api/events' && req.method === 'GET') {
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
-        res.write(`data: ${JSON.stringify({ type: 'status', status: await service.status() })}\n\n`);
+        res.write(`data: ${JSON.stringify({ type: 'status', status: await service.status({}) })}\n\n`);
         clients.add(res);
         req.on('close', () => clients.delete(res));
         return;
       }
-      if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'Use POST.' } }));
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'Send JSON.' } }));
+      if (req.method !== 'POST') return sendError(res, 405, 'bad-request', 'Use POST.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, 'bad-request', 'Send JSON.');
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of req) {
         size += (chunk as Buffer).length;
-        if (size > MAX_BODY) return send(res, 413, JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'The request is too large.' } }));
+        if (size > MAX_BODY) return sendError(res, 413, 'bad-request', 'The request is too large.');
         chunks.push(chunk as Buffer);
       }
       let body: unknown;
       try {
         body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
       } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'The request is not valid JSON.' } }));
+        return sendError(res, 400, 'bad-request', 'The request is not valid JSON.');
       }
       const result = await dispatch(service, url.pathname.slice(5), body, options.log);
       return send(res, 200, JSON.stringify(result));
@@ -136,7 +139,7 @@ export async function startWebServer(archive: ArchiveService | Promise<ArchiveSe
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
       options.log?.(err);
-      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error.' } }));
+      if (!res.headersSent) sendError(res, 500, 'internal', 'Internal error.');
       else res.end();
     });
   });

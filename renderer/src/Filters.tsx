@@ -1,29 +1,14 @@
 import { useMemo, useState } from 'react';
-import type { CountryName, Facets } from '../../archive/api/types.js';
-import type { Strings, UiLanguage } from './i18n.js';
+import type { Facets } from '../../archive/api/types.js';
+import { useI18n } from './context.js';
 import type { ViewState } from './url-state.js';
 
 function isoDaysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function Filters({
-  t,
-  lang,
-  state,
-  facets,
-  countryLabel,
-  countryNames,
-  onChange,
-}: {
-  t: Strings;
-  lang: UiLanguage;
-  state: ViewState;
-  facets: Facets | null;
-  countryLabel: (code: string) => string;
-  countryNames: Map<string, CountryName>;
-  onChange: (patch: Partial<ViewState>) => void;
-}) {
+export function Filters({ state, facets, onChange }: { state: ViewState; facets: Facets | null; onChange: (patch: Partial<ViewState>) => void }) {
+  const { t, lang, countryLabel, countryNames } = useI18n();
   const [find, setFind] = useState('');
   const [showAll, setShowAll] = useState(false);
   const countries = useMemo(() => {

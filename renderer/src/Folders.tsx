@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { ArchiveApi } from '../../archive/api/contract.js';
-import type { ShellBridge } from '../../archive/api/bridge.js';
 import type { ArchiveStatus, FileFailure } from '../../archive/api/types.js';
-import type { Strings } from './i18n.js';
+import { useConnection, useI18n } from './context.js';
 
-function AddFolder({ t, api, shell, onChanged }: { t: Strings; api: ArchiveApi; shell: ShellBridge | null; onChanged: () => void }) {
+function AddFolder({ onChanged }: { onChanged: () => void }) {
+  const { api, shell } = useConnection();
+  const { t } = useI18n();
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = async (p: string): Promise<void> => {
@@ -57,13 +57,15 @@ function AddFolder({ t, api, shell, onChanged }: { t: Strings; api: ArchiveApi; 
   );
 }
 
-export function FirstRun({ t, api, shell, demoAvailable, onChanged }: { t: Strings; api: ArchiveApi; shell: ShellBridge | null; demoAvailable: boolean; onChanged: () => void }) {
+export function FirstRun({ demoAvailable, onChanged }: { demoAvailable: boolean; onChanged: () => void }) {
+  const { api } = useConnection();
+  const { t } = useI18n();
   return (
     <main className="first-run">
       <div className="welcome">
         <h1>{t.welcomeTitle}</h1>
         <p>{t.welcomeBody}</p>
-        <AddFolder t={t} api={api} shell={shell} onChanged={onChanged} />
+        <AddFolder onChanged={onChanged} />
         {demoAvailable ? (
           <div className="demo">
             <button type="button" className="secondary" onClick={() => void api.openDemo({}).then(onChanged)}>
@@ -77,7 +79,9 @@ export function FirstRun({ t, api, shell, demoAvailable, onChanged }: { t: Strin
   );
 }
 
-export function FoldersView({ t, api, shell, status, onChanged, onBack }: { t: Strings; api: ArchiveApi; shell: ShellBridge | null; status: ArchiveStatus | null; onChanged: () => void; onBack: () => void }) {
+export function FoldersView({ status, onChanged, onBack }: { status: ArchiveStatus | null; onChanged: () => void; onBack: () => void }) {
+  const { api } = useConnection();
+  const { t } = useI18n();
   const [failures, setFailures] = useState<FileFailure[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -101,7 +105,7 @@ export function FoldersView({ t, api, shell, status, onChanged, onBack }: { t: S
           </li>
         ))}
       </ul>
-      <AddFolder t={t} api={api} shell={shell} onChanged={onChanged} />
+      <AddFolder onChanged={onChanged} />
       <div className="row">
         <button type="button" onClick={() => void api.reindex({}).then(onChanged, (e: Error) => setError(e.message))}>
           {t.reindex}

@@ -1,8 +1,9 @@
-import type { ArchiveApi } from '../../archive/api/contract.js';
 import type { IndexProgress, IndexSummary } from '../../archive/api/types.js';
-import type { Strings } from './i18n.js';
+import { useConnection, useI18n } from './context.js';
 
-export function IndexingBar({ t, progress, summary, documents, api, onShowProblems, onDismiss }: { t: Strings; progress: IndexProgress | null; summary: IndexSummary | null; documents: number; api: ArchiveApi; onShowProblems: () => void; onDismiss: () => void }) {
+export function IndexingBar({ progress, summary, documents, onShowProblems, onDismiss }: { progress: IndexProgress | null; summary: IndexSummary | null; documents: number; onShowProblems: () => void; onDismiss: () => void }) {
+  const { api } = useConnection();
+  const { t } = useI18n();
   if (progress) {
     const pct = progress.filesTotal ? Math.round((progress.filesDone / progress.filesTotal) * 100) : 0;
     const label = progress.phase === 'scanning' ? t.scanning : progress.phase === 'saving' || progress.phase === 'indexing' ? t.saving : t.filesDone(progress.filesDone, progress.filesTotal);

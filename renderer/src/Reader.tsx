@@ -1,49 +1,28 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ArchiveApi } from '../../archive/api/contract.js';
 import type { ShellBridge } from '../../archive/api/bridge.js';
 import type { PartnerCountry, ReleaseView } from '../../archive/api/types.js';
+import { useConnection, useI18n } from './context.js';
 import { Highlighted } from './Highlighted.js';
-import { formatDate, type Strings, type UiLanguage } from './i18n.js';
+import { formatDate } from './i18n.js';
 
-export function Reader({
-  t,
-  lang,
-  api,
-  shell,
-  id,
-  query,
-  countryLabel,
-  onClose,
-  onOpen,
-}: {
-  t: Strings;
-  lang: UiLanguage;
-  api: ArchiveApi;
-  shell: ShellBridge | null;
-  id: string;
-  query: string;
-  countryLabel: (code: string) => string;
-  onClose: () => void;
-  onOpen: (id: string) => void;
-}) {
+export function Reader({ shell, id, query, onClose, onOpen }: { shell: ShellBridge | null; id: string; query: string; onClose: () => void; onOpen: (id: string) => void }) {
+  const { api } = useConnection();
+  const { t, lang, countryLabel } = useI18n();
   const [release, setRelease] = useState<ReleaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [hit, setHit] = useState(0);
   const [copied, setCopied] = useState(false);
   const [openCountry, setOpenCountry] = useState<string | null>(null);
-  const [others, setOthers] = useState<{ id: string; language: string; title: string }[]>([]);
   const panel = useRef<HTMLElement>(null);
 
   useEffect(() => {
     let live = true;
     api
       .getRelease({ id, query })
-      .then(async (r) => {
+      .then((r) => {
         if (!live) return;
         setRelease(r);
         setHit(0);
-        const list = await Promise.all(r.translations.map((x) => api.getRelease({ id: x }).then((o) => ({ id: o.id, language: o.language, title: o.title })).catch(() => null)));
-        if (live) setOthers(list.filter((x): x is NonNullable<typeof x> => !!x));
       })
       .catch((err: Error) => live && setError(err.message));
     return () => {
@@ -55,18 +34,8 @@ export function Reader({
     panel.current?.focus();
   }, [release]);
 
-  // Paragraph offsets in release.text, to place the highlights paragraph by paragraph.
-  const layout = useMemo(() => {
-    if (!release) return [];
-    const out: { text: string; start: number }[] = [];
-    let at = release.title.length + 2;
-    for (const p of release.paragraphs) {
-      const start = release.text.indexOf(p, at);
-      out.push({ text: p, start: start < 0 ? at : start });
-      at = (start < 0 ? at : start) + p.length;
-    }
-    return out;
-  }, [release]);
+  // Each paragraph with its offset in release.text, to place the highlights paragraph by paragraph.
+  const layout = useMemo(() => (release ? release.paragraphs.map((text, i) => ({ text, start: release.paragraphStarts[i] ?? 0 })) : []), [release]);
   const bodyHighlights = useMemo(() => (release ? release.highlights.filter(([s]) => s >= release.title.length) : []), [release]);
 
   const goTo = (i: number): void => {
@@ -148,10 +117,10 @@ export function Reader({
           </button>
           {shell ? (
             <>
-              <button type="button" className="ghost" onClick={() => void shell.openFile(release.path)}>
+              <button type="button" className="ghost" onClick={() => void shell.openRelease(release.id)}>
                 {t.openOriginal}
               </button>
-              <button type="button" className="ghost" onClick={() => void shell.revealFile(release.path)}>
+              <button type="button" className="ghost" onClick={() => void shell.revealRelease(release.id)}>
                 {t.revealFile}
               </button>
             </>
@@ -184,9 +153,9 @@ export function Reader({
             </dd>
           </div>
         </dl>
-        {others.length ? (
+        {release.translations.length ? (
           <div className="translations">
-            {others.map((o) => (
+            {release.translations.map((o) => (
               <button key={o.id} type="button" className="link" onClick={() => onOpen(o.id)}>
                 {t.otherLanguage(t.languageNames[o.language] ?? o.language)}: {o.title}
               </button>

@@ -2,32 +2,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { SearchHit } from '../../archive/api/types.js';
 import { Highlighted } from './Highlighted.js';
-import { formatDate, type Strings, type UiLanguage } from './i18n.js';
+import { useI18n } from './context.js';
+import { formatDate } from './i18n.js';
 
 /** The hit list, virtualised: only the rows on screen are in the page, so 20,000 hits scroll smoothly. */
-export function Results({
-  t,
-  lang,
-  hits,
-  total,
-  selected,
-  openId,
-  countryLabel,
-  onSelect,
-  onOpen,
-  onNearEnd,
-}: {
-  t: Strings;
-  lang: UiLanguage;
-  hits: SearchHit[];
-  total: number;
-  selected: number;
-  openId: string | null;
-  countryLabel: (code: string) => string;
-  onSelect: (i: number) => void;
-  onOpen: (id: string) => void;
-  onNearEnd: () => void;
-}) {
+export function Results({ hits, total, selected, openId, onSelect, onOpen, onNearEnd }: { hits: SearchHit[]; total: number; selected: number; openId: string | null; onSelect: (i: number) => void; onOpen: (id: string) => void; onNearEnd: () => void }) {
+  const { t, lang, countryLabel } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: hits.length, getScrollElement: () => scroller.current, estimateSize: () => 128, overscan: 6, getItemKey: (i) => hits[i]?.id ?? i });
   const items = virtualizer.getVirtualItems();

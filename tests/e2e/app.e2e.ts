@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chSample, seedFile } from '../support/shared.js';
+import { chSample, seedFolder } from '../support/fixtures.js';
 import { FirstRunPage, SearchPage } from './pages.js';
 import { launchBrowser, newPage, startApp, type AppUnderTest } from './support.js';
 
@@ -136,10 +136,13 @@ describe('Liaison in Chromium', () => {
   });
 
   it('finds the seed release from its French words, in a dark theme', async () => {
-    app = await startApp({ folders: [seedFile.replace(/\/[^/]+$/, '')] });
+    app = await startApp({ folders: [seedFolder] });
     page = await newPage(browser, { colorScheme: 'dark', locale: 'fr-FR' });
     await page.goto(app.web.url);
     const search = new SearchPage(page);
+    // The dark palette and the French interface, chosen from the system's settings.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 22, 28)');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     await search.search('cyberdefense Japan');
     expect(await search.total()).toBe(1);
     await search.hits.first().click();

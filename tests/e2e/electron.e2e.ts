@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
+import { ARCHIVE_METHODS } from '../../archive/api/contract.js';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../support/shared.js';
+import { projectRoot } from '../support/fixtures.js';
 
 /** The Electron binary, when this machine has it (it is downloaded on first use, not installed). */
 function electronBinary(): string | null {
@@ -24,7 +25,7 @@ describe.skipIf(!binary)('the desktop app in Electron', () => {
     const app = await electron.launch({ executablePath: binary!, args: [projectRoot], env: { ...process.env, LIAISON_DATA: join(projectRoot, 'test-output', 'electron-data') } });
     const window = await app.firstWindow();
     expect(window.url()).toMatch(/^app:\/\/liaison\//);
-    expect(await window.evaluate(() => Object.keys((window as unknown as { liaison: object }).liaison).length)).toBe(11);
+    expect((await window.evaluate(() => Object.keys((window as unknown as { liaison: object }).liaison))).sort()).toEqual([...ARCHIVE_METHODS].sort());
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     await window.screenshot({ path: join(projectRoot, 'test-output', 'screenshots', 'electron-window.png') });
     await app.close();

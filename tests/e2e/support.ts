@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ArchiveService } from '../../archive/service.js';
 import { startWebServer, type WebServer } from '../../archive/transport/http.js';
-import { projectRoot } from '../support/shared.js';
+import { projectRoot } from '../support/fixtures.js';
 
 export const CHROMIUM = process.env['LIAISON_CHROMIUM'] ?? '/usr/bin/chromium';
 export const screenshots = join(projectRoot, 'test-output', 'screenshots');
@@ -26,11 +26,8 @@ export interface AppUnderTest {
 /** A fresh data folder and a server on 127.0.0.1 for each test. */
 export async function startApp(options: { demo?: boolean; folders?: string[] } = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-e2e-'));
-  const service = await ArchiveService.open({ dataDir, demoFolder: options.demo === false ? null : join(projectRoot, 'assets/demo') });
-  if (options.folders?.length) {
-    await service.archive.setFolders(options.folders);
-    await service.reindex({});
-  }
+  const service = await ArchiveService.open({ dataDir, folders: options.folders, demoFolder: options.demo === false ? null : join(projectRoot, 'assets/demo') });
+  if (options.folders?.length) await service.reindex({});
   const web = await startWebServer(service, { staticDir: join(projectRoot, 'build/renderer') });
   return { service, web, dataDir, close: () => web.close() };
 }

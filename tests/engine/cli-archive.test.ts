@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { freshDir } from '../support/archive-fixture.js';
-import { projectRoot, sharedRoot } from '../support/shared.js';
+import { chSample, projectRoot, seedFolder } from '../support/fixtures.js';
 
 const run = promisify(execFile);
 const cli = (...args: string[]) => run(process.execPath, [join(projectRoot, 'bin/liaison.mjs'), ...args], { maxBuffer: 1 << 26 });
@@ -11,8 +11,7 @@ const cli = (...args: string[]) => run(process.execPath, [join(projectRoot, 'bin
 describe('liaison index, search and doc', () => {
   it('indexes, searches with filters and shows a release as JSON', async () => {
     const data = freshDir();
-    const seedFolder = join(sharedRoot, 'fixtures/seed');
-    const folder = join(sharedRoot, 'corpora/ch-sample/fr');
+    const folder = join(chSample, 'fr');
     const indexed = await cli('index', folder, seedFolder, '--data', data, '--json');
     const summary = JSON.parse(indexed.stdout);
     expect(summary).toMatchObject({ added: 151, updated: 0, removed: 0, unchanged: 0, failed: [], documents: 151 });

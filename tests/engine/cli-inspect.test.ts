@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, seedFile } from '../support/shared.js';
+import { projectRoot, seedFile } from '../support/fixtures.js';
 
 const run = promisify(execFile);
 const cli = join(projectRoot, 'bin/liaison.mjs');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PressRelease } from '../../archive/api/types.js';
 import { readRelease } from '../../archive/ingest/read.js';
-import { chSample, normaliseSpace, readTruth, whSample } from '../support/shared.js';
+import { chSample, normaliseSpace, readTruth, whSample } from '../support/fixtures.js';
 
 async function readAll(root: string): Promise<{ truth: Record<string, string>; release: PressRelease }[]> {
   const out = [];

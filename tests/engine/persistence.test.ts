@@ -2,17 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Archive } from '../../archive/archive.js';
 import { decodeText } from '../../archive/ingest/decode.js';
+import { LocalArchive } from '../../archive/local-archive.js';
+import { parseQuery } from '../../archive/search/query.js';
 import { ArchiveService } from '../../archive/service.js';
 import { copyOfSamples, freshDir } from '../support/archive-fixture.js';
-import { chSample, projectRoot } from '../support/shared.js';
+import { chSample, projectRoot } from '../support/fixtures.js';
 
 const someFiles = ['fr/2008', 'fr/2009', 'fr/2010', 'fr/2011'].flatMap((d) => readdirSync(join(chSample, d)).map((f) => `${d}/${f}`)).slice(0, 12);
 
 async function indexed(folder: string, dataDir = freshDir()): Promise<{ service: ArchiveService; dataDir: string }> {
-  const service = await ArchiveService.open({ dataDir });
-  await service.archive.setFolders([folder]);
+  const service = await ArchiveService.open({ dataDir, folders: [folder] });
   await service.reindex({});
   return { service, dataDir };
 }
@@ -24,8 +24,9 @@ function currentGeneration(dataDir: string): string {
 describe('the index on disk', () => {
   it('gives the same results for 200 queries after a restart', async () => {
     const { service, dataDir } = await indexed(join(chSample, 'fr'));
-    const words = [...new Set(service.archive.index.get([...service.archive.index.releases()][0]!.release.id)!.release.text.split(/\s+/))];
-    const vocabulary = [...service.archive.index.releases()].flatMap((e) => e.release.title.split(/\s+/)).filter((w) => w.length > 4);
+    const everything = await service.search({ query: '', limit: 500 });
+    const words = [...new Set((await service.getRelease({ id: everything.hits[0]!.id })).text.split(/\s+/))];
+    const vocabulary = everything.hits.flatMap((h) => h.title.split(/\s+/)).filter((w) => w.length > 4);
     const queries = [...new Set([...vocabulary, ...words])].slice(0, 190).concat(['"Conseil fédéral"', 'Suisse -Russie', 'armée OR défense', 'coop*', 'title:Suisse', 'Japon', 'Ukraine', 'États-Unis', 'sécurité', 'cyber*']);
     expect(queries.length).toBe(200);
     const before = await Promise.all(queries.map((q) => service.search({ query: q, limit: 10 })));
@@ -102,21 +103,21 @@ describe('the index on disk', () => {
 
     // Killed before anything was saved: nothing is there yet, and nothing is broken.
     expect(run('read:3').signal).toBe('SIGKILL');
-    expect((await Archive.open(dataDir)).notice).toBeNull();
+    expect((await LocalArchive.open(dataDir)).notice).toBeNull();
 
     expect(run('never').stdout).toContain('finished');
-    const complete = await Archive.open(dataDir);
+    const complete = await LocalArchive.open(dataDir);
     expect(complete.index.size).toBe(12);
 
     writeFileSync(join(folder, 'added.txt'), 'Accord avec la Norvège\n\n  • 02 févr. 2011 -\n\nBerne - La Suisse et la Norvège ont signé un accord.\n');
     for (const killAt of ['read:1', 'first-chunk', 'text-index.json', 'state.json', 'manifest.json', 'CURRENT']) {
       const result = run(killAt);
       expect(result.signal, killAt).toBe('SIGKILL');
-      const archive = await Archive.open(dataDir);
+      const archive = await LocalArchive.open(dataDir);
       expect(archive.notice, killAt).toBeNull();
       // Either the previous generation or the new one, whole.
       expect([12, 13], killAt).toContain(archive.index.size);
-      expect(archive.index.search({ query: 'Suisse' }).total, killAt).toBeGreaterThan(0);
+      expect(archive.index.search({ query: 'Suisse' }, parseQuery('Suisse')).total, killAt).toBeGreaterThan(0);
       if (killAt === 'CURRENT') expect(archive.index.size).toBe(13);
       else expect(archive.index.size, killAt).toBe(12);
     }

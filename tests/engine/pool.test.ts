@@ -4,14 +4,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ReaderPool } from '../../archive/ingest/pool.js';
-import { seedFile } from '../support/shared.js';
+import { seedFile } from '../support/fixtures.js';
 
 describe('reading in worker threads', () => {
-  it('reads releases in workers', async () => {
+  it('reads releases in worker threads, off the main thread', async () => {
     const pool = new ReaderPool(2);
-    const result = await pool.read({ seq: 1, path: seedFile, size: 0, mtimeMs: 0 });
+    const results = await Promise.all([1, 2, 3, 4].map((seq) => pool.read({ seq, path: seedFile, size: 0, mtimeMs: 0 })));
     await pool.close();
-    expect(result).toMatchObject({ seq: 1, ok: true, release: { language: 'fr', published: '2019-10-09' } });
+    for (const result of results) {
+      expect(result).toMatchObject({ ok: true, release: { language: 'fr', published: '2019-10-09' } });
+      // threadId 0 is the main thread: a pool that fell back to reading here would fail this.
+      expect(result.ok && result.threadId).toBeGreaterThan(0);
+    }
+    expect(results.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
   });
 
   it('still reads every file when its workers cannot start', async () => {
@@ -22,5 +27,6 @@ describe('reading in worker threads', () => {
     const results = await Promise.all([1, 2, 3].map((seq) => pool.read({ seq, path: seedFile, size: 0, mtimeMs: 0 })));
     await pool.close();
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    expect(results.map((r) => r.ok && r.threadId)).toEqual([0, 0, 0]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readRelease } from '../../archive/ingest/read.js';
-import { seedFile } from '../support/shared.js';
+import { seedFile } from '../support/fixtures.js';
 
 describe('the NATO seed release (French, text copied from the web page)', async () => {
   const bytes = readFileSync(seedFile);

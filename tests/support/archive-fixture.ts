@@ -2,19 +2,23 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArchiveService } from '../../archive/service.js';
-import { corpora, sharedRoot } from './shared.js';
+import { chSample, seedFolder, whSample } from './fixtures.js';
 
 export function freshDir(prefix = 'liaison-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A service over both samples and the seed, indexed into a fresh data folder. */
-export async function indexedSamples(): Promise<{ service: ArchiveService; dataDir: string }> {
+/** A service over these folders, indexed into a fresh data folder. */
+export async function indexedService(folders: string[], options: { demoFolder?: string } = {}): Promise<{ service: ArchiveService; dataDir: string }> {
   const dataDir = freshDir('liaison-data-');
-  const service = await ArchiveService.open({ dataDir });
-  await service.archive.setFolders([corpora, join(sharedRoot, 'fixtures/seed')]);
+  const service = await ArchiveService.open({ dataDir, folders, ...options });
   await service.reindex({});
   return { service, dataDir };
+}
+
+/** A service over both samples and the seed (534 releases): for the tests that need the whole sample. */
+export function indexedSamples(): Promise<{ service: ArchiveService; dataDir: string }> {
+  return indexedService([chSample, whSample, seedFolder]);
 }
 
 /** A writable copy of a few sample files, for tests that change the archive. */

@@ -1,9 +1,9 @@
 // Run in a child process: index a folder into a data folder and kill itself at a chosen step
 // (`read:N` after N files were read, or the name of a file being saved, or `CURRENT`).
-import { Archive } from '../../archive/archive.js';
+import { LocalArchive } from '../../archive/local-archive.js';
 
 const [dataDir, folder, killAt] = process.argv.slice(2) as [string, string, string];
-const archive = await Archive.open(dataDir);
+const archive = await LocalArchive.open(dataDir);
 await archive.setFolders([folder]);
 const die = (): never => {
   process.kill(process.pid, 'SIGKILL');

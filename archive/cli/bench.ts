@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readReleaseFile } from '../ingest/read.js';
+import { walkArchive } from '../ingest/walk.js';
+import { appRoot } from '../paths.js';
+
+/** The samples the project carries: what the benchmarks read when no folder is named. */
+export const sampleFolder = (): string => join(appRoot(), 'tests', 'fixtures');
+
+/**
+ * Benchmarks that print figures. `bench inspect [folder]...` reads every file as `inspect` does;
+ * `bench index` (see bench-index.ts) measures indexing and search on a generated archive.
+ */
+export async function benchCommand(argv: string[]): Promise<number> {
+  const [what = 'all', ...rest] = argv;
+  if (what === 'inspect' || what === 'all') await benchInspect(rest.filter((a) => !a.startsWith('--')));
+  if (what === 'index' || what === 'all') {
+    const { benchIndex } = await import('./bench-index.js');
+    await benchIndex(rest);
+  }
+  return 0;
+}
+
+async function benchInspect(folders: string[]): Promise<void> {
+  const roots = folders.length ? folders : [sampleFolder()];
+  const files = (await walkArchive(roots)).filter((f) => /\.(txt|html?|md|pdf|docx)$/i.test(f.path));
+  // Warm the caches once (country tables, date grammars) so the figure is the steady rate.
+  for (const f of files.slice(0, 5)) await readReleaseFile(f.path, f);
+  const t0 = performance.now();
+  let bytes = 0;
+  let failed = 0;
+  for (const f of files) {
+    bytes += (await readFile(f.path)).length;
+    if (!(await readReleaseFile(f.path, f)).ok) failed++;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`inspect: ${files.length} files, ${(bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(2)} s (one thread)`);
+  console.log(`inspect: ${(files.length / seconds).toFixed(1)} files/s, ${(bytes / 1048576 / seconds).toFixed(2)} MB/s, ${failed} failed`);
+}

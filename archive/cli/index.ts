@@ -1,0 +1,27 @@
+import { ArchiveService } from '../service.js';
+import { dataDirOf, parseArgs, UsageError } from './args.js';
+import { progressPrinter } from './output.js';
+
+/** `liaison index <folder>... --data <dir> [--json]`: adds the folders and brings the index up to date. */
+export async function indexCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['data'], ['json']);
+  if (args.positional.length === 0) throw new UsageError('index needs at least one archive folder.');
+  const service = await ArchiveService.open({ dataDir: dataDirOf(args), folders: args.positional });
+  const { notice } = await service.status();
+  if (notice) process.stderr.write(`${notice}\n`);
+  const print = progressPrinter();
+  service.events.on('event', (event) => {
+    if (event.type === 'progress') print(event.progress);
+  });
+  const stop = (): void => void service.cancelIndexing();
+  process.once('SIGINT', stop);
+  const summary = await service.reindex({});
+  process.off('SIGINT', stop);
+  const { cancelled: _cancelled, ...printed } = summary;
+  if (args.bools.has('json')) process.stdout.write(`${JSON.stringify(printed)}\n`);
+  else {
+    process.stdout.write(`${summary.documents} releases indexed in ${summary.seconds} s: ${summary.added} added, ${summary.updated} updated, ${summary.removed} removed, ${summary.unchanged} unchanged, ${summary.failed.length} could not be read.\n`);
+    for (const f of summary.failed) process.stdout.write(`  ✗ ${f.path}: ${f.message} (${f.code})\n`);
+  }
+  return 0;
+}

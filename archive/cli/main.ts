@@ -1,0 +1,39 @@
+import { UsageError } from './args.js';
+
+export const USAGE = `Usage:
+  liaison inspect <file-or-folder>... [--json]
+  liaison index <folder>... --data <dir> [--json]
+  liaison search "<query>" --data <dir> [--country JP]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                 [--lang fr] [--sort relevance|date|-date] [--limit N] [--offset N] [--json]
+  liaison doc <id> --data <dir> [--json]
+  liaison web [--port N] [--data <dir>] [--archive <folder>]...
+  liaison bench [inspect|index] [--size N]`;
+
+/** Each command's module, loaded only when that command runs (a quick `inspect` loads no index code). */
+const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  inspect: async () => (await import('./inspect.js')).inspectCommand,
+  index: async () => (await import('./index.js')).indexCommand,
+  search: async () => (await import('./search.js')).searchCommand,
+  doc: async () => (await import('./doc.js')).docCommand,
+  web: async () => (await import('./web.js')).webCommand,
+  bench: async () => (await import('./bench.js')).benchCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    const load = COMMANDS[command];
+    if (!load) throw new UsageError(`Unknown command "${command}".`);
+    return await (await load())(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`liaison: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,25 @@
+import type { IndexProgress } from '../api/types.js';
+
+/** A bar with files, files/s and ETA on a terminal; a plain line every two seconds otherwise. */
+export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: IndexProgress) => void {
+  const tty = stream.isTTY;
+  let lastLine = 0;
+  return (p) => {
+    if (p.phase === 'reading' && p.filesTotal > 0) {
+      const pct = p.filesDone / p.filesTotal;
+      if (tty) {
+        const width = 28;
+        const bar = '█'.repeat(Math.round(pct * width)).padEnd(width, '░');
+        const eta = p.etaSeconds !== null ? ` ETA ${p.etaSeconds}s` : '';
+        stream.write(`\r${bar} ${p.filesDone}/${p.filesTotal} files · ${p.filesPerSecond} files/s${eta} · ${p.errors} errors   `);
+      } else if (Date.now() - lastLine > 2000 || p.filesDone === p.filesTotal) {
+        lastLine = Date.now();
+        stream.write(`reading ${p.filesDone}/${p.filesTotal} files (${p.filesPerSecond} files/s, ${p.errors} errors)\n`);
+      }
+    } else if (p.phase === 'scanning' || p.phase === 'indexing' || p.phase === 'saving') {
+      stream.write(`${tty ? '\r\x1b[K' : ''}${p.phase}…${tty ? '' : '\n'}`);
+    } else if (p.phase === 'done' || p.phase === 'cancelled') {
+      if (tty) stream.write('\r\x1b[K');
+    }
+  };
+}

@@ -1,0 +1,114 @@
+import { stat } from 'node:fs/promises';
+import type { IndexProgress, PressRelease } from '../api/types.js';
+import { ReaderPool } from '../ingest/pool.js';
+import { walkArchive, type ArchiveFile } from '../ingest/walk.js';
+import type { ReleaseIndex } from '../search/release-index.js';
+import type { RememberedFailure } from '../store/index-format.js';
+import { planReindex, type KnownFile } from './plan.js';
+import type { ProgressReporter } from './progress.js';
+
+export interface IndexOptions {
+  onProgress?: (p: IndexProgress) => void;
+  signal?: AbortSignal;
+  /** Called after each step of saving (tests use it to kill the process mid-save). */
+  onSaveStep?: (name: string) => void | Promise<void>;
+}
+
+/** Past this many removals or updates, FlexSearch's index is rebuilt rather than edited. */
+const REBUILD_AFTER_CHANGES = 100;
+/** Files handed to the readers at once: enough to keep every worker busy. */
+const IN_FLIGHT = 8;
+
+export interface RunOutcome {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  cancelled: boolean;
+  failures: RememberedFailure[];
+}
+
+async function missingFolders(folders: string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const folder of folders) {
+    try {
+      if (!(await stat(folder)).isDirectory()) missing.push(folder);
+    } catch {
+      missing.push(folder);
+    }
+  }
+  return missing;
+}
+
+/**
+ * One incremental run over the folders: walk, plan, read what changed in worker threads, and apply
+ * it to the index. Saving is the caller's.
+ */
+export async function runIndexing(index: ReleaseIndex, folders: string[], previousFailures: RememberedFailure[], reporter: ProgressReporter, signal?: AbortSignal): Promise<RunOutcome> {
+  const failures: RememberedFailure[] = [];
+  const missing = await missingFolders(folders);
+  const files = await walkArchive(folders.filter((f) => !missing.includes(f)), (path, message) => failures.push({ path, code: 'unreadable', message, size: 0, mtimeMs: 0 }));
+  for (const folder of missing) failures.push({ path: folder, code: 'unreadable', message: 'This archive folder cannot be found (moved, renamed, or on a drive that is not connected); its releases were kept.', size: 0, mtimeMs: 0 });
+
+  const known = new Map<string, PressRelease>();
+  for (const e of index.releases()) known.set(e.release.path, e.release);
+  const plan = planReindex(files, known as Map<string, KnownFile>, new Map(previousFailures.map((f) => [f.path, f])), missing);
+  failures.push(...plan.keptFailures);
+  let unchanged = plan.unchanged;
+  reporter.phase('reading', { filesTotal: plan.toRead.length, errors: failures.length });
+
+  let added = 0;
+  let updated = 0;
+  let cancelled = false;
+  const bulk = plan.removed.length + plan.toRead.filter((f) => known.has(f.path)).length > REBUILD_AFTER_CHANGES;
+  if (bulk) index.beginBulk();
+  for (const path of plan.removed) index.remove(known.get(path)!.id);
+
+  const pool = new ReaderPool();
+  const progress = reporter.progress;
+  try {
+    const handle = async (file: ArchiveFile, seq: number): Promise<void> => {
+      const result = await pool.read({ seq, path: file.path, size: file.size, mtimeMs: file.mtimeMs });
+      progress.filesDone++;
+      progress.currentFile = file.path;
+      const old = known.get(file.path);
+      if (result.ok) {
+        if (old && old.hash === result.release.hash) {
+          // Touched but not changed: kept, with its new time.
+          old.mtimeMs = file.mtimeMs;
+          unchanged++;
+        } else {
+          if (old) {
+            index.remove(old.id);
+            updated++;
+          } else added++;
+          index.add(result.release, result.terms);
+        }
+      } else {
+        failures.push({ path: file.path, code: result.code, message: result.message, size: file.size, mtimeMs: file.mtimeMs });
+        progress.errors++;
+        if (old) index.remove(old.id);
+      }
+      reporter.report();
+    };
+    let next = 0;
+    const inFlight = new Set<Promise<void>>();
+    while (next < plan.toRead.length || inFlight.size) {
+      if (signal?.aborted) cancelled = true;
+      while (!cancelled && next < plan.toRead.length && inFlight.size < IN_FLIGHT) {
+        const p = handle(plan.toRead[next]!, next).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        next++;
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
+    }
+  } finally {
+    await pool.close();
+    if (bulk) {
+      reporter.phase('indexing', { currentFile: null });
+      index.endBulk();
+    }
+  }
+  return { added, updated, removed: plan.removed.length, unchanged, cancelled, failures: failures.sort((a, b) => a.path.localeCompare(b.path)) };
+}

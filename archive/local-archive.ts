@@ -1,0 +1,117 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { FileFailure, IndexSummary, PressRelease } from './api/types.js';
+import { runIndexing, type IndexOptions } from './indexing/run.js';
+import { ProgressReporter } from './indexing/progress.js';
+import { ReleaseIndex } from './search/release-index.js';
+import { linkTranslations } from './search/translations.js';
+import { readFolderList, writeFolderList } from './store/folders.js';
+import { DamagedIndexError, GenerationStore } from './store/generations.js';
+import { loadIndex, saveIndex, type RememberedFailure } from './store/index-format.js';
+
+export type { IndexOptions } from './indexing/run.js';
+
+/**
+ * A desk officer's own archive: the folders, the index of their releases in memory, and its
+ * generations on disk under the data folder. Opening it loads the last complete generation, or
+ * says why it could not and starts empty (the next indexing run rebuilds it).
+ */
+export class LocalArchive {
+  readonly index = new ReleaseIndex();
+  private readonly store: GenerationStore;
+  folders: string[] = [];
+  failures: RememberedFailure[] = [];
+  lastIndexed: IndexSummary | null = null;
+  /** Why the stored index could not be used, when it could not. */
+  notice: string | null = null;
+  /** Whether translation links are current (they are stored with the releases). */
+  private linked = false;
+
+  private constructor(readonly dataDir: string) {
+    this.store = new GenerationStore(join(dataDir, 'index'));
+  }
+
+  static async open(dataDir: string): Promise<LocalArchive> {
+    const archive = new LocalArchive(resolve(dataDir));
+    await mkdir(archive.dataDir, { recursive: true });
+    await archive.load();
+    return archive;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const state = await loadIndex(this.store, this.index);
+      if (state) {
+        ({ folders: this.folders, failures: this.failures, lastIndexed: this.lastIndexed } = state);
+        this.linked = true;
+        return;
+      }
+    } catch (err) {
+      if (!(err instanceof DamagedIndexError)) throw err;
+      this.notice = `The stored index could not be used (${err.message}); it will be rebuilt from your archive folders.`;
+      this.index.clear();
+      this.failures = [];
+    }
+    // No index, or a damaged one: the folder list kept beside it says what to rebuild from.
+    this.folders = (await readFolderList(this.dataDir)) ?? [];
+  }
+
+  async setFolders(folders: string[]): Promise<void> {
+    this.folders = [...new Set(folders.map((f) => resolve(f)))];
+    await writeFolderList(this.dataDir, this.folders);
+  }
+
+  failureList(): FileFailure[] {
+    return this.failures.map(({ path, code, message }) => ({ path, code, message }));
+  }
+
+  /** Incremental indexing of the folders: only changed files are read again. */
+  async reindex(options: IndexOptions = {}): Promise<IndexSummary> {
+    const reporter = new ProgressReporter(options.onProgress);
+    reporter.report(true);
+    const previousFailures = this.failures.length;
+    const run = await runIndexing(this.index, this.folders, this.failures, reporter, options.signal);
+    const changed = run.added + run.updated + run.removed > 0;
+    // Links depend on every release's neighbours in time: recomputed only when something changed.
+    if (changed || !this.linked) {
+      reporter.phase('indexing', { currentFile: null });
+      this.index.setTranslations(linkTranslations([...this.index.releases()].map((e) => e.release)));
+      this.linked = true;
+    }
+    this.failures = run.failures;
+    const summary: IndexSummary = {
+      added: run.added,
+      updated: run.updated,
+      removed: run.removed,
+      unchanged: run.unchanged,
+      failed: this.failureList(),
+      documents: this.index.size,
+      seconds: reporter.seconds,
+      cancelled: run.cancelled,
+    };
+    this.lastIndexed = summary;
+    if (changed || run.cancelled || !(await this.store.current()) || this.notice || run.failures.length !== previousFailures) {
+      reporter.phase('saving');
+      await saveIndex(this.store, this.index, { folders: this.folders, failures: this.failures, lastIndexed: this.lastIndexed }, options.onSaveStep);
+    }
+    this.notice = null;
+    reporter.phase(run.cancelled ? 'cancelled' : 'done', { filesDone: reporter.progress.filesTotal });
+    summary.seconds = reporter.seconds;
+    return summary;
+  }
+}
+
+/** Paragraphs are not stored twice: they are the text after the title, with where each starts in it. */
+export function paragraphsOf(release: Pick<PressRelease, 'text' | 'title'>): { paragraphs: string[]; starts: number[] } {
+  const paragraphs: string[] = [];
+  const starts: number[] = [];
+  let at = release.title.length;
+  for (const piece of release.text.slice(at).split('\n\n')) {
+    if (piece.length > 0) {
+      paragraphs.push(piece);
+      starts.push(at);
+    }
+    at += piece.length + 2;
+  }
+  return { paragraphs, starts };
+}

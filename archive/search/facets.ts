@@ -1,0 +1,84 @@
+import type { Facets } from '../api/types.js';
+import type { Scored } from './sets.js';
+
+/** Facet values numbered, so that counting is done in typed arrays. */
+export class Labels {
+  readonly names: string[] = [];
+  private ids = new Map<string, number>();
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+  toCounts(counts: Int32Array): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) out[this.names[i]!] = counts[i]!;
+    return out;
+  }
+}
+
+/** What the filter pass reads of each release. */
+export interface FacetFields {
+  countries: Set<string>;
+  countryIds: Uint16Array;
+  language: string;
+  languageId: number;
+  /** YYYY-MM-DD, or '' when undated. */
+  published: string;
+  yearId: number;
+}
+
+export interface Filters {
+  countries?: string[];
+  languages?: string[];
+  from?: string;
+  to?: string;
+}
+
+export interface FacetLabels {
+  countries: Labels;
+  languages: Labels;
+  years: Labels;
+}
+
+/**
+ * One pass over the matching releases: the hits pass every filter, and each facet counts the
+ * releases that pass the other filters (so a count says what choosing that value would give).
+ */
+export function filterAndCount(matched: Scored, fields: (no: number) => FacetFields | undefined, filters: Filters, labels: FacetLabels): { hits: Scored; facets: Facets } {
+  const countries = (filters.countries ?? []).map((c) => c.toUpperCase());
+  const languages = filters.languages ?? [];
+  const from = filters.from ?? '';
+  const to = filters.to ?? '';
+  const anyCountry = countries.length === 0;
+  const anyLanguage = languages.length === 0;
+  const anyDate = !from && !to;
+
+  const countryCounts = new Int32Array(labels.countries.names.length);
+  const languageCounts = new Int32Array(labels.languages.names.length);
+  const yearCounts = new Int32Array(labels.years.names.length);
+  const hits: Scored = new Map();
+  for (const [no, score] of matched) {
+    const e = fields(no);
+    if (!e) continue;
+    let c = anyCountry;
+    for (let i = 0; i < countries.length && !c; i++) c = e.countries.has(countries[i]!);
+    const l = anyLanguage || languages.includes(e.language);
+    const d = anyDate || (e.published !== '' && (!from || e.published >= from) && (!to || e.published <= to));
+    if (l && d) {
+      const ids = e.countryIds;
+      for (let i = 0; i < ids.length; i++) countryCounts[ids[i]!]!++;
+    }
+    if (c && d) languageCounts[e.languageId]!++;
+    if (c && l && e.published !== '') yearCounts[e.yearId]!++;
+    if (c && l && d) hits.set(no, score);
+  }
+  return {
+    hits,
+    facets: { countries: labels.countries.toCounts(countryCounts), languages: labels.languages.toCounts(languageCounts), years: labels.years.toCounts(yearCounts) },
+  };
+}

@@ -1,0 +1,27 @@
+import { ApiError } from './api/errors.js';
+import type { SearchRequest } from './api/types.js';
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Checks a search request at the door, with a message that says what to fix. */
+export function validateSearch(req: SearchRequest): SearchRequest {
+  if (!req || typeof req !== 'object') throw new ApiError('bad-request', 'A search needs a request object.');
+  if (typeof req.query !== 'string') throw new ApiError('bad-request', 'A search needs a "query" string (it may be empty).');
+  if (req.query.length > 1000) throw new ApiError('bad-query', 'The query is longer than 1,000 characters.');
+  for (const key of ['from', 'to'] as const) {
+    if (req[key] !== undefined && req[key] !== '' && !isIsoDate(req[key])) throw new ApiError('bad-request', `"${key}" must be a date written YYYY-MM-DD.`);
+  }
+  if (req.from && req.to && req.from > req.to) throw new ApiError('bad-request', 'The date range ends before it starts.');
+  if (req.sort !== undefined && !['relevance', 'date', '-date'].includes(req.sort)) throw new ApiError('bad-request', '"sort" is relevance, date or -date.');
+  if (req.countries !== undefined && (!Array.isArray(req.countries) || req.countries.some((c) => typeof c !== 'string' || !/^[A-Za-z]{2}$/.test(c)))) throw new ApiError('bad-request', '"countries" are ISO 3166 two-letter codes.');
+  if (req.languages !== undefined && (!Array.isArray(req.languages) || req.languages.some((c) => typeof c !== 'string'))) throw new ApiError('bad-request', '"languages" are ISO 639-1 codes.');
+  for (const key of ['limit', 'offset'] as const) {
+    if (req[key] !== undefined && (!Number.isInteger(req[key]) || req[key]! < 0)) throw new ApiError('bad-request', `"${key}" must be a whole number ≥ 0.`);
+  }
+  return { ...req, from: req.from || undefined, to: req.to || undefined };
+}
