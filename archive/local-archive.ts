@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FileFailure, IndexSummary, PressRelease } from './api/types.js';
+import { ReaderPool } from './ingest/pool.js';
 import { runIndexing, type IndexOptions } from './indexing/run.js';
 import { ProgressReporter } from './indexing/progress.js';
 import { ReleaseIndex } from './search/release-index.js';
@@ -70,7 +71,7 @@ export class LocalArchive {
     const reporter = new ProgressReporter(options.onProgress);
     reporter.report(true);
     const previousFailures = this.failures.length;
-    const run = await runIndexing(this.index, this.folders, this.failures, reporter, options.signal);
+    const run = await runIndexing(this.index, ReaderPool.shared(), this.folders, this.failures, reporter, options.signal);
     const changed = run.added + run.updated + run.removed > 0;
     // Links depend on every release's neighbours in time: recomputed only when something changed.
     if (changed || !this.linked) {

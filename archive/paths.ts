@@ -25,3 +25,8 @@ export function demoFolder(root = appRoot()): string | null {
   const dir = join(root, 'assets', 'demo');
   return existsSync(dir) ? dir : null;
 }
+
+/** The samples the project carries (tests/fixtures): what the benchmarks read when no folder is named. */
+export function sampleFolder(root = appRoot()): string {
+  return join(root, 'tests', 'fixtures');
+}

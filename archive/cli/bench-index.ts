@@ -5,7 +5,7 @@ import { allCountries } from '../enrich/countries.js';
 import { readRelease } from '../ingest/read.js';
 import { walkArchive } from '../ingest/walk.js';
 import { ArchiveService } from '../service.js';
-import { sampleFolder } from './bench.js';
+import { sampleFolder } from '../paths.js';
 
 /**
  * `liaison bench index [--size 20000]`: generates an archive of releases in English and French

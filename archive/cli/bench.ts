@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { readReleaseFile } from '../ingest/read.js';
 import { walkArchive } from '../ingest/walk.js';
-import { appRoot } from '../paths.js';
-
-/** The samples the project carries: what the benchmarks read when no folder is named. */
-export const sampleFolder = (): string => join(appRoot(), 'tests', 'fixtures');
+import { sampleFolder } from '../paths.js';
 
 /**
  * Benchmarks that print figures. `bench inspect [folder]...` reads every file as `inspect` does;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { IndexProgress, PressRelease } from '../api/types.js';
-import { ReaderPool } from '../ingest/pool.js';
+import type { ReaderPool } from '../ingest/pool.js';
 import { walkArchive, type ArchiveFile } from '../ingest/walk.js';
 import type { ReleaseIndex } from '../search/release-index.js';
 import type { RememberedFailure } from '../store/index-format.js';
@@ -44,7 +44,7 @@ async function missingFolders(folders: string[]): Promise<string[]> {
  * One incremental run over the folders: walk, plan, read what changed in worker threads, and apply
  * it to the index. Saving is the caller's.
  */
-export async function runIndexing(index: ReleaseIndex, folders: string[], previousFailures: RememberedFailure[], reporter: ProgressReporter, signal?: AbortSignal): Promise<RunOutcome> {
+export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders: string[], previousFailures: RememberedFailure[], reporter: ProgressReporter, signal?: AbortSignal): Promise<RunOutcome> {
   const failures: RememberedFailure[] = [];
   const missing = await missingFolders(folders);
   const files = await walkArchive(folders.filter((f) => !missing.includes(f)), (path, message) => failures.push({ path, code: 'unreadable', message, size: 0, mtimeMs: 0 }));
@@ -64,7 +64,6 @@ export async function runIndexing(index: ReleaseIndex, folders: string[], previo
   if (bulk) index.beginBulk();
   for (const path of plan.removed) index.remove(known.get(path)!.id);
 
-  const pool = new ReaderPool();
   const progress = reporter.progress;
   try {
     const handle = async (file: ArchiveFile, seq: number): Promise<void> => {
@@ -104,7 +103,6 @@ export async function runIndexing(index: ReleaseIndex, folders: string[], previo
       await Promise.race(inFlight);
     }
   } finally {
-    await pool.close();
     if (bulk) {
       reporter.phase('indexing', { currentFile: null });
       index.endBulk();

@@ -10,6 +10,14 @@ import type { ReadJob, ReadResult } from './worker.js';
  * `.ts` file run through tsx. Where no worker can start, files are read in-process.
  */
 export class ReaderPool {
+  private static process: ReaderPool | null = null;
+
+  /** The process's readers: started at the first run and kept for the next (idle, they do not keep the process alive). */
+  static shared(): ReaderPool {
+    ReaderPool.process ??= new ReaderPool();
+    return ReaderPool.process;
+  }
+
   private workers: Worker[] = [];
   private idle: Worker[] = [];
   private queue: { job: ReadJob; resolve: (r: ReadResult) => void }[] = [];

@@ -1,4 +1,4 @@
-import type { Clause } from './query.js';
+import type { Clause, ParsedQuery } from './query.js';
 import type { ExpandedQuery } from './expansion.js';
 import { exclude, intersect, union, type Scored } from './sets.js';
 
@@ -66,4 +66,16 @@ export function matchQuery(index: TermSource, query: ExpandedQuery): Scored {
   }
   for (const clause of query.excluded) matched = exclude(matched, matchClause(index, clause).keys());
   return matched;
+}
+
+/** A query that is a release's whole title puts that release first (and one its title holds, high). */
+export function wholeTitleBonus(matched: Scored, parsed: ParsedQuery, titleTermsOf: (no: number) => string): void {
+  const positive = parsed.required.flat().filter((c) => c.kind !== 'prefix').flatMap((c) => c.terms);
+  if (positive.length < 2 || !parsed.required.every((g) => g.length === 1)) return;
+  const whole = ` ${positive.join(' ')} `;
+  for (const [no, s] of matched) {
+    const title = titleTermsOf(no);
+    if (title === whole) matched.set(no, s + 100);
+    else if (title.includes(whole)) matched.set(no, s + 10);
+  }
 }

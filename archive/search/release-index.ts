@@ -1,31 +1,25 @@
-import { Document, Encoder } from 'flexsearch';
 import type { Facets, PressRelease, SearchHit, SearchRequest, TranslationRef } from '../api/types.js';
 import { countryExpander, expandQuery, type ExpandedQuery, type Expander } from './expansion.js';
 import { filterAndCount, Labels, type FacetFields } from './facets.js';
 import { makeSnippet } from './highlights.js';
-import { matchQuery, type TermSource } from './matcher.js';
+import { matchQuery, wholeTitleBonus, type TermSource } from './matcher.js';
 import type { ParsedQuery } from './query.js';
 import type { Scored } from './sets.js';
+import { TEXT_INDEX_CONFIG, TextIndex } from './text-index.js';
 import { termsOfRelease, type ReleaseTerms } from './tokens.js';
 
 /**
- * The full-text index: FlexSearch's Document index over two fields, title and body, each fed with
- * the terms of `tokens.ts` (folded and stemmed the same way as queries). FlexSearch finds the
- * releases holding a term and orders them; matching (matcher.ts), filters and facets (facets.ts)
- * and snippets (highlights.ts) work over what this class keeps of each release.
+ * The releases of the archive as search sees them: each one's terms and facet values, the
+ * vocabulary, and the text index (text-index.ts) that finds the releases holding a term. Matching
+ * (matcher.ts), filters and facets (facets.ts) and snippets (highlights.ts) work over what this
+ * class keeps of each release.
  *
  * FlexSearch's tags are not used for the filters: its tag filtering over several fields loses
  * results (it checks only the first 100 matches), and the facets need the per-release countries,
  * language and year in memory anyway, so filtering on those same arrays is exact and as fast.
  */
 
-export const INDEX_CONFIG = {
-  fields: ['title', 'body'],
-  tokenize: 'strict',
-  encoder: 'liaison-terms-v1',
-  titleBoost: 3,
-} as const;
-
+export const INDEX_CONFIG = TEXT_INDEX_CONFIG;
 
 /** What the index keeps of each release in memory. */
 export interface IndexedRelease extends FacetFields, ReleaseTerms {
@@ -41,19 +35,6 @@ export interface StoredRelease extends ReleaseTerms {
   release: Omit<PressRelease, 'paragraphs'>;
 }
 
-function createDocument(): Document {
-  const encoder = new Encoder({ normalize: false, dedupe: false, numeric: false, split: ' ', minlength: 1, cache: false });
-  return new Document({
-    document: {
-      id: 'no',
-      index: [
-        { field: 'title', tokenize: 'strict', encoder },
-        { field: 'body', tokenize: 'strict', encoder },
-      ],
-    },
-  } as ConstructorParameters<typeof Document>[0]);
-}
-
 export interface SearchOutcome {
   total: number;
   versions: number;
@@ -63,7 +44,7 @@ export interface SearchOutcome {
 }
 
 export class ReleaseIndex implements TermSource {
-  private doc = createDocument();
+  private text = new TextIndex();
   private byNo = new Map<number, IndexedRelease>();
   private byId = new Map<string, IndexedRelease>();
   private nextNo = 1;
@@ -117,7 +98,7 @@ export class ReleaseIndex implements TermSource {
     const entry = this.enter(release, this.nextNo, terms);
     for (const term of new Set(`${terms.titleTerms}${terms.bodyTerms}`.split(' '))) if (term) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
     this.sortedVocabulary = null;
-    if (!this.deferText) this.doc.add({ no: entry.no, title: terms.titleTerms.trim(), body: terms.bodyTerms.trim() });
+    if (!this.deferText) this.text.add(entry.no, terms.titleTerms, terms.bodyTerms);
     return entry;
   }
 
@@ -129,7 +110,7 @@ export class ReleaseIndex implements TermSource {
   remove(id: string): boolean {
     const entry = this.byId.get(id);
     if (!entry) return false;
-    this.doc.remove(entry.no);
+    this.text.remove(entry.no);
     this.byId.delete(id);
     this.byNo.delete(entry.no);
     this.dateRank = null;
@@ -155,8 +136,8 @@ export class ReleaseIndex implements TermSource {
   endBulk(): void {
     if (!this.deferText) return;
     this.deferText = false;
-    this.doc = createDocument();
-    for (const e of this.byNo.values()) this.doc.add({ no: e.no, title: e.titleTerms.trim(), body: e.bodyTerms.trim() });
+    this.text.clear();
+    for (const e of this.byNo.values()) this.text.add(e.no, e.titleTerms, e.bodyTerms);
   }
 
   /** How many releases hold each term (for ranking and prefixes), to store and restore. */
@@ -169,17 +150,12 @@ export class ReleaseIndex implements TermSource {
     this.sortedVocabulary = null;
   }
 
-  async exportText(): Promise<Record<string, string>> {
-    const out: Record<string, string> = {};
-    await this.doc.export((key: string, data: string) => {
-      out[key] = data;
-    });
-    return out;
+  exportText(): Promise<Record<string, string>> {
+    return this.text.export();
   }
 
-  async importText(data: Record<string, string>): Promise<void> {
-    this.doc = createDocument();
-    for (const [key, value] of Object.entries(data)) await this.doc.import(key, value);
+  importText(data: Record<string, string>): Promise<void> {
+    return this.text.import(data);
   }
 
   setTranslations(links: Map<string, string[]>): void {
@@ -189,17 +165,7 @@ export class ReleaseIndex implements TermSource {
   // TermSource: what matching reads.
 
   lookup(term: string, field: 'all' | 'title'): Scored {
-    const fields = field === 'title' ? ['title'] : ['title', 'body'];
-    const results = this.doc.search({ query: term, field: fields, limit: this.byNo.size + 1, suggest: false } as Parameters<Document['search']>[0]) as unknown as { field: string; result: number[] }[];
-    const scores: Scored = new Map();
-    for (const r of results) {
-      const n = r.result.length;
-      r.result.forEach((no, rank) => {
-        const s = r.field === 'title' ? INDEX_CONFIG.titleBoost : 1 - (0.5 * rank) / (n + 1);
-        scores.set(no, (scores.get(no) ?? 0) + s);
-      });
-    }
-    return scores;
+    return this.text.lookup(term, field, this.byNo.size + 1);
   }
 
   prefixTerms(prefix: string): string[] {
@@ -244,18 +210,6 @@ export class ReleaseIndex implements TermSource {
     return this.dateRank;
   }
 
-  /** A query that is a release's whole title puts that release first. */
-  private titleBonus(matched: Scored, parsed: ParsedQuery): void {
-    const positive = parsed.required.flat().filter((c) => c.kind !== 'prefix').flatMap((c) => c.terms);
-    if (positive.length < 2 || !parsed.required.every((g) => g.length === 1)) return;
-    const whole = ` ${positive.join(' ')} `;
-    for (const [no, s] of matched) {
-      const e = this.byNo.get(no)!;
-      if (e.titleTerms === whole) matched.set(no, s + 100);
-      else if (e.titleTerms.includes(whole)) matched.set(no, s + 10);
-    }
-  }
-
   /** Release numbers in the order asked for; ties go to the newer release. */
   private order(hits: Scored, sort: NonNullable<SearchRequest['sort']>): number[] {
     // Dates are compared through a precomputed rank (newest first, undated last): integer
@@ -287,7 +241,7 @@ export class ReleaseIndex implements TermSource {
   private select(request: SearchRequest, parsed: ParsedQuery): { query: ExpandedQuery; ordered: number[]; scores: Scored; versions: number; facets: Facets } {
     const query = expandQuery(parsed, this.expander);
     const matched = matchQuery(this, query);
-    this.titleBonus(matched, parsed);
+    wholeTitleBonus(matched, parsed, (no) => this.byNo.get(no)!.titleTerms);
     const { hits, facets } = filterAndCount(matched, (no) => this.byNo.get(no), request, this.labels);
     const ordered = this.order(hits, request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance'));
     return { query, ordered: request.groupTranslations ? this.groupPairs(ordered) : ordered, scores: hits, versions: hits.size, facets };
