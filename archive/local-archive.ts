@@ -6,7 +6,7 @@ import { runIndexing, type IndexOptions } from './indexing/run.js';
 import { ProgressReporter } from './indexing/progress.js';
 import { ReleaseIndex } from './search/release-index.js';
 import { linkTranslations } from './search/translations.js';
-import { readFolderList, writeFolderList } from './store/folders.js';
+import { readFolderList, readSettings, writeFolderList, writeSettings, type ArchiveSettings } from './store/folders.js';
 import { DamagedIndexError, GenerationStore } from './store/generations.js';
 import { loadIndex, saveIndex, type RememberedFailure } from './store/index-format.js';
 
@@ -27,6 +27,7 @@ export class LocalArchive {
   notice: string | null = null;
   /** Whether translation links are current (they are stored with the releases). */
   private linked = false;
+  settings: ArchiveSettings = { homeCountries: null };
 
   private constructor(readonly dataDir: string) {
     this.store = new GenerationStore(join(dataDir, 'index'));
@@ -40,10 +41,12 @@ export class LocalArchive {
   }
 
   private async load(): Promise<void> {
+    this.settings = await readSettings(this.dataDir);
     try {
       const state = await loadIndex(this.store, this.index);
       if (state) {
         ({ folders: this.folders, failures: this.failures, lastIndexed: this.lastIndexed } = state);
+        this.index.setHomeCountries(this.settings.homeCountries);
         this.linked = true;
         return;
       }
@@ -62,6 +65,13 @@ export class LocalArchive {
     await writeFolderList(this.dataDir, this.folders);
   }
 
+  /** Sets the home countries (null: found from the releases); what releases are about follows. */
+  async setHomeCountries(codes: string[] | null): Promise<void> {
+    this.settings = { ...this.settings, homeCountries: codes };
+    await writeSettings(this.dataDir, this.settings);
+    this.index.setHomeCountries(codes);
+  }
+
   failureList(): FileFailure[] {
     return this.failures.map(({ path, code, message }) => ({ path, code, message }));
   }
@@ -76,6 +86,8 @@ export class LocalArchive {
     // Links depend on every release's neighbours in time: recomputed only when something changed.
     if (changed || !this.linked) {
       reporter.phase('indexing', { currentFile: null });
+      // New releases may change which countries are the archive's homes, and so what each is about.
+      this.index.setHomeCountries(this.settings.homeCountries);
       this.index.setTranslations(linkTranslations([...this.index.releases()].map((e) => e.release)));
       this.linked = true;
     }

@@ -91,7 +91,17 @@ export class ArchiveService implements ArchiveHost {
       notice: this.archive.notice,
       demoAvailable: !!this.options.demoFolder,
       languages: [...languages].sort(),
+      homeCountries: this.archive.index.homeCountries(),
     };
+  }
+
+  async setHomeCountries(req: { codes: string[] | null }): Promise<ArchiveStatus> {
+    const codes = req?.codes;
+    if (codes !== null && (!Array.isArray(codes) || codes.some((c) => typeof c !== 'string' || !/^[A-Za-z]{2}$/.test(c)))) throw new ApiError('bad-request', '"codes" is a list of ISO 3166 two-letter codes, or null to find them from the releases.');
+    await this.archive.setHomeCountries(codes === null ? null : [...new Set(codes.map((c) => c.toUpperCase()))]);
+    const status = await this.status();
+    this.emit({ type: 'status', status });
+    return status;
   }
 
   async addFolder(req: { path: string }): Promise<ArchiveStatus> {
@@ -189,8 +199,7 @@ export class ArchiveService implements ArchiveHost {
     const release = entry.release;
     let highlights: [number, number][] = [];
     if (typeof req.query === 'string' && req.query.trim()) {
-      const { terms, prefixes } = index.highlightsOf(parseQuery(req.query));
-      highlights = highlightRanges(release.text, terms, prefixes);
+      highlights = highlightRanges(release, index.marksOf(parseQuery(req.query)));
     }
     const { paragraphs, starts } = paragraphsOf(release);
     return { ...release, paragraphs, paragraphStarts: starts, translations: index.translationsOf(release), highlights };
@@ -202,14 +211,14 @@ export class ArchiveService implements ArchiveHost {
 
   async timeline(req: TimelineRequest): Promise<TimelineResult> {
     const bucket = req?.bucket === 'month' ? 'month' : 'year';
-    const releases = this.archive.index.matching({ query: req?.query ?? '', countries: req?.countries, from: req?.from, to: req?.to, languages: req?.languages }, parseQuery(req?.query ?? ''));
+    const releases = this.archive.index.matching({ query: req?.query ?? '', countries: req?.countries, mentioned: req?.mentioned, from: req?.from, to: req?.to, languages: req?.languages }, parseQuery(req?.query ?? ''));
     const counts = new Map<string, Map<string, number>>();
     const buckets = new Set<string>();
     for (const release of releases) {
       if (!release.published) continue;
       const b = bucket === 'year' ? release.published.slice(0, 4) : release.published.slice(0, 7);
       buckets.add(b);
-      for (const { code } of release.countries) {
+      for (const { code } of release.countries.filter((c) => req?.mentioned || c.about)) {
         const m = counts.get(code) ?? new Map<string, number>();
         m.set(b, (m.get(b) ?? 0) + 1);
         counts.set(code, m);

@@ -19,6 +19,7 @@ export function validateSearch(req: SearchRequest): SearchRequest {
   if (req.from && req.to && req.from > req.to) throw new ApiError('bad-request', 'The date range ends before it starts.');
   if (req.sort !== undefined && !['relevance', 'date', '-date'].includes(req.sort)) throw new ApiError('bad-request', '"sort" is relevance, date or -date.');
   if (req.countries !== undefined && (!Array.isArray(req.countries) || req.countries.some((c) => typeof c !== 'string' || !/^[A-Za-z]{2}$/.test(c)))) throw new ApiError('bad-request', '"countries" are ISO 3166 two-letter codes.');
+  if (req.mentioned !== undefined && typeof req.mentioned !== 'boolean') throw new ApiError('bad-request', '"mentioned" is true or false.');
   if (req.languages !== undefined && (!Array.isArray(req.languages) || req.languages.some((c) => typeof c !== 'string'))) throw new ApiError('bad-request', '"languages" are ISO 639-1 codes.');
   for (const key of ['limit', 'offset'] as const) {
     if (req[key] !== undefined && (!Number.isInteger(req[key]) || req[key]! < 0)) throw new ApiError('bad-request', `"${key}" must be a whole number ≥ 0.`);

@@ -17,6 +17,7 @@ export const archiveBridge = {
   search: call('search'),
   getRelease: call('getRelease'),
   countryNames: call('countryNames'),
+  setHomeCountries: call('setHomeCountries'),
   timeline: call('timeline'),
 } satisfies ArchiveBridge;
 

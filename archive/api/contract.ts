@@ -27,6 +27,8 @@ export interface ArchiveApi {
   /** The whole release; with `query`, the ranges of its text that the query matches. */
   getRelease(req: { id: string; query?: string }): Promise<ReleaseView>;
   countryNames(req: Record<string, never>): Promise<CountryName[]>;
+  /** Sets the archive's home countries (ISO codes), or `null` to find them from the releases. */
+  setHomeCountries(req: { codes: string[] | null }): Promise<ArchiveStatus>;
   timeline(req: TimelineRequest): Promise<TimelineResult>;
 }
 
@@ -44,6 +46,7 @@ export const ARCHIVE_METHODS = [
   'search',
   'getRelease',
   'countryNames',
+  'setHomeCountries',
   'timeline',
 ] as const satisfies readonly ArchiveMethod[];
 

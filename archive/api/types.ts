@@ -13,12 +13,33 @@ export interface Evidence {
   end: number;
 }
 
+/**
+ * Why a release is about a country: named in its title, in its lead, in the dateline of a visit,
+ * as a party to an agreement, as the country of a quoted official, or many times over.
+ */
+export type AboutReason = 'title' | 'lead' | 'dateline' | 'agreement' | 'speaker' | 'weight';
+
 export interface PartnerCountry {
   /** ISO 3166-1 alpha-2 */
   code: string;
   name: string;
-  primary: boolean;
+  /** The release is about this country (a subject, not only a mention). */
+  about: boolean;
+  /** What in the text makes it a subject (even for a home country, which is never `about`). */
+  aboutBecause: AboutReason[];
+  /** The country the release comes from (its publisher's, or the archive's home): not a partner of its own releases. */
+  home: boolean;
   evidence: Evidence[];
+}
+
+/** Where a release comes from, as far as the release itself says. */
+export interface ReleaseOrigin {
+  /** The host of the release's address (`www.admin.ch`), when it states one. */
+  host: string | null;
+  /** The country of that address (admin.ch → CH, whitehouse.gov → US). */
+  country: string | null;
+  /** The country of the dateline's city (Berne → CH, Tokyo → JP). */
+  datelineCountry: string | null;
 }
 
 export interface Quote {
@@ -50,6 +71,7 @@ export interface PressRelease {
   quotes: Quote[];
   summary: string;
   sourceUrl: string | null;
+  origin: ReleaseOrigin;
   /** Ids of the same release in another language. */
   translations: string[];
   size: number;
@@ -92,7 +114,10 @@ export type SortOrder = 'relevance' | 'date' | '-date';
 
 export interface SearchRequest {
   query: string;
+  /** Releases about any of these countries (ISO 3166 alpha-2)… */
   countries?: string[];
+  /** …or, with this switch, every release that mentions one of them. */
+  mentioned?: boolean;
   from?: string;
   to?: string;
   languages?: string[];
@@ -115,8 +140,10 @@ export interface SearchHit {
   published: string | null;
   updated: string | null;
   language: string;
+  /** Every country the release mentions. */
   countries: string[];
-  primaryCountries: string[];
+  /** The countries it is about. */
+  aboutCountries: string[];
   score: number;
   snippet: Snippet;
   translations: TranslationRef[];
@@ -136,7 +163,10 @@ export interface ParsedQueryInfo {
 }
 
 export interface Facets {
+  /** Releases about each country, under the other filters. */
   countries: Record<string, number>;
+  /** Releases that mention each country, under the other filters. */
+  countriesMentioned: Record<string, number>;
   languages: Record<string, number>;
   years: Record<string, number>;
 }
@@ -183,6 +213,8 @@ export interface ArchiveStatus {
   notice: string | null;
   demoAvailable: boolean;
   languages: string[];
+  /** The archive's home countries (never "about" in their own releases), and whether the desk officer set them. */
+  homeCountries: { codes: string[]; set: boolean };
 }
 
 export interface CountryName {
@@ -195,6 +227,7 @@ export interface CountryName {
 export interface TimelineRequest {
   query?: string;
   countries?: string[];
+  mentioned?: boolean;
   from?: string;
   to?: string;
   languages?: string[];

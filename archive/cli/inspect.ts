@@ -38,7 +38,7 @@ export function describeRelease(r: InspectRecord): string {
     `  ${r.title}`,
     `  ${r.published ?? 'no date'}${r.updated ? ` (updated ${r.updated.replace('T', ' ')})` : ''} · ${r.language} · ${r.format} ${r.encoding}`,
   ];
-  if (r.countries.length) lines.push(`  Countries: ${r.countries.map((c) => `${c.name} (${c.code})${c.primary ? ' ★' : ''}`).join(', ')}`);
+  if (r.countries.length) lines.push(`  Countries: ${r.countries.map((c) => `${c.name} (${c.code})${c.about ? ` ★ (${c.aboutBecause.join(', ')})` : c.home ? ' (home)' : ''}`).join(', ')}`);
   if (r.organisations.length) lines.push(`  Organisations: ${r.organisations.join(', ')}`);
   for (const q of r.quotes.slice(0, 5)) lines.push(`  “${q.text.length > 90 ? `${q.text.slice(0, 90)}…` : q.text}” — ${q.speaker}${q.role ? `, ${q.role}` : ''}`);
   if (r.summary) lines.push(`  Summary: ${r.summary}`);

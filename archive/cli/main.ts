@@ -3,8 +3,9 @@ import { UsageError } from './args.js';
 export const USAGE = `Usage:
   liaison inspect <file-or-folder>... [--json]
   liaison index <folder>... --data <dir> [--json]
-  liaison search "<query>" --data <dir> [--country JP]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                 [--lang fr] [--sort relevance|date|-date] [--limit N] [--offset N] [--json]
+  liaison search "<query>" --data <dir> [--country JP]... [--mentioned] [--from YYYY-MM-DD]
+                 [--to YYYY-MM-DD] [--lang fr] [--sort relevance|date|-date] [--limit N] [--offset N] [--json]
+                 (--country: releases about the country; --mentioned: every release that mentions it)
   liaison doc <id> --data <dir> [--json]
   liaison web [--port N] [--data <dir>] [--archive <folder>]...
   liaison bench [inspect|index] [--size N]`;

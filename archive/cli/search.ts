@@ -19,13 +19,14 @@ function formatHit(h: SearchHit, i: number, tty: boolean): string {
 
 /** `liaison search "<query>" --data <dir> [filters] [--json]` */
 export async function searchCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['data', 'country', 'from', 'to', 'lang', 'sort', 'limit', 'offset'], ['json', 'group']);
+  const args = parseArgs(argv, ['data', 'country', 'from', 'to', 'lang', 'sort', 'limit', 'offset'], ['json', 'group', 'mentioned']);
   if (args.positional.length !== 1) throw new UsageError('search takes one query (quote it).');
   const service = await ArchiveService.open({ dataDir: dataDirOf(args) });
   try {
     const result = await service.search({
       query: args.positional[0]!,
       countries: listValues(args, 'country')?.map((c) => c.toUpperCase()),
+      mentioned: args.bools.has('mentioned'),
       from: lastValue(args, 'from'),
       to: lastValue(args, 'to'),
       languages: listValues(args, 'lang'),

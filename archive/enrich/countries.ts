@@ -1,27 +1,103 @@
-import type { Evidence, PartnerCountry } from '../api/types.js';
-import { BLOCKING_PREFIX, countryByCode, scanTerms, terms, type Term } from './country-names.js';
+import type { AboutReason, Evidence, PartnerCountry, ReleaseOrigin } from '../api/types.js';
+import { BLOCKING_PREFIX, BLOCKING_SUFFIX, CONFIRMING_CONTEXT, countryByCode, scanTerms, terms, type Term } from './country-names.js';
 import { foldKeepLength } from './fold.js';
 import type { OrganisationMention } from './organisations.js';
 
-export { allCountries, countryByCode, countryForTerm, type CountryInfo } from './country-names.js';
+export { allCountries, countriesForTerm, countryByCode, countryForTerm, countryOfCity, isCapitalName, type CountryInfo } from './country-names.js';
 
 interface Mention {
   codes: string[];
   term: Term;
   start: number;
   end: number;
+  /** Its context says it is the country ("President of Georgia"), whatever else the text holds. */
+  confirmed: boolean;
 }
 
 const CAPITALISED = /^[\p{Lu}]/u;
 
+/** Words of a signed or negotiated text: a country beside them in a sentence is a party to it. */
+const AGREEMENT = /\b(?:sign(?:s|ed|ing)?|agreements?|accords?|memorand(?:um|a)|treat(?:y|ies)|conventions?|protocols?|joint (?:statement|declaration)|sign[ée]e?s?|signature|trait[ée]s?|d[ée]claration commune|protocole)\b/iu;
+/** A lead, a sentence naming more countries than this is a list (G7 members), not a subject. */
+const MAX_SUBJECTS = 3;
+
+export interface CountryContext {
+  /** Where the title ends in the text. */
+  titleLength: number;
+  /** Organisation names, masked before countries are read ("Organization of American States"). */
+  organisations?: OrganisationMention[];
+}
+
 /**
- * Partner countries of a release, with the evidence. `titleLength` marks where the title ends in
- * `text` (mentions there make a country primary). Organisation names are masked first.
+ * Partner countries of a release, with the evidence, and why the release is about a country when
+ * it is (named in the title, in the lead, as a party to an agreement, or many times over). Only
+ * mentions count as evidence; `about` here is the text's own reading, before the archive's home
+ * countries are set aside (see the release index).
  */
-export function detectCountries(text: string, titleLength: number, organisations: OrganisationMention[] = []): PartnerCountry[] {
+export function detectCountries(text: string, context: CountryContext): PartnerCountry[] {
+  const { titleLength, organisations = [] } = context;
+  const mentions = findMentions(text, organisations);
+  const accepted = new Map<string, Mention[]>();
+  for (const [code, m] of acceptMentions(text, mentions)) accepted.set(code, [...(accepted.get(code) ?? []), m]);
+
+  const reasons = new Map<string, Set<AboutReason>>();
+  const because = (code: string, reason: AboutReason): void => {
+    if (!reasons.has(code)) reasons.set(code, new Set());
+    reasons.get(code)!.add(reason);
+  };
+  const all = [...accepted.entries()].flatMap(([code, list]) => list.map((m) => ({ code, m })));
+  for (const { code, m } of all) if (m.start < titleLength) because(code, 'title');
+  // The lead: the first paragraph after the title, when it names only a few countries.
+  const leadStart = titleLength + 2;
+  const leadEnd = Math.min(text.length, text.indexOf('\n\n', leadStart) < 0 ? text.length : text.indexOf('\n\n', leadStart), leadStart + 600);
+  const inLead = new Set(all.filter(({ m }) => m.start >= leadStart && m.start < leadEnd).map(({ code }) => code));
+  if (inLead.size <= MAX_SUBJECTS) for (const code of inLead) because(code, 'lead');
+  for (const sentence of sentencesOf(text, titleLength)) {
+    if (!AGREEMENT.test(text.slice(sentence.start, sentence.end))) continue;
+    const parties = new Set(all.filter(({ m }) => m.start >= sentence.start && m.start < sentence.end).map(({ code }) => code));
+    if (parties.size >= 1 && parties.size <= MAX_SUBJECTS) for (const code of parties) because(code, 'agreement');
+  }
+  const score = (list: Mention[]): number => list.reduce((n, m) => n + (m.start < titleLength ? 4 : 1), 0);
+  const best = Math.max(0, ...[...accepted.values()].map(score));
+  for (const [code, list] of accepted) if (score(list) >= 5 && score(list) >= best * 0.5) because(code, 'weight');
+
+  return [...accepted.entries()]
+    .map(([code, list]) => {
+      const aboutBecause = ABOUT_ORDER.filter((r) => reasons.get(code)?.has(r));
+      return {
+        code,
+        name: countryByCode(code)?.en ?? code,
+        about: aboutBecause.length > 0,
+        aboutBecause,
+        home: false,
+        evidence: list.map((m): Evidence => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end })),
+        score: score(list),
+      };
+    })
+    .sort((a, b) => Number(b.about) - Number(a.about) || b.score - a.score || a.code.localeCompare(b.code))
+    .map(({ score: _score, ...country }) => country);
+}
+
+const ABOUT_ORDER: AboutReason[] = ['title', 'lead', 'dateline', 'agreement', 'speaker', 'weight'];
+
+/** Sentences of the body, roughly: enough to tell which countries share one. */
+function sentencesOf(text: string, from: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const boundary = /[.!?;](?=\s+[\p{Lu}«“"])|\n\n/gu;
+  boundary.lastIndex = from;
+  let start = from;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    out.push({ start, end: m.index + 1 });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/** Every place in the text where a country's name, adjective, capital or acronym stands as such. */
+function findMentions(text: string, organisations: OrganisationMention[]): Mention[] {
   let folded = foldKeepLength(text);
   for (const o of organisations) folded = folded.slice(0, o.start) + ' '.repeat(o.end - o.start) + folded.slice(o.end);
-
   const mentions: Mention[] = [];
   for (const [start, end, key] of scanTerms(folded)) {
     const term = terms.get(key);
@@ -32,56 +108,33 @@ export function detectCountries(text: string, titleLength: number, organisations
     } else if (!term.anyCase && !CAPITALISED.test(original)) {
       continue;
     }
-    const before = text.slice(Math.max(0, start - 20), start);
-    const block = BLOCKING_PREFIX[key];
-    if (block?.test(before)) continue;
-    if (term.weak && looksLikePersonName(text, start, end)) continue;
-    mentions.push({ codes: term.codes, term, start, end });
+    const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(end, end + 40);
+    if (BLOCKING_PREFIX[key]?.test(before) || BLOCKING_SUFFIX[key]?.test(after)) continue;
+    const confirming = CONFIRMING_CONTEXT[key];
+    const confirmed = !!confirming && (!!confirming.before?.test(before) || !!confirming.after?.test(after));
+    if (term.weak && !confirmed && looksLikePersonName(text, start, end)) continue;
+    mentions.push({ codes: term.codes, term, start, end, confirmed });
   }
+  return mentions;
+}
 
-  const strong = new Map<string, number>();
-  for (const m of mentions) if (!m.term.weak && m.codes.length === 1) strong.set(m.codes[0]!, (strong.get(m.codes[0]!) ?? 0) + 1);
-
-  const accepted = new Map<string, Mention[]>();
-  const accept = (code: string, m: Mention): void => {
-    const list = accepted.get(code) ?? [];
-    list.push(m);
-    accepted.set(code, list);
-  };
+/** Each mention given to the one country it names, where the rest of the text supports it. */
+function* acceptMentions(text: string, mentions: Mention[]): Generator<[string, Mention]> {
+  const strong = new Set<string>();
+  for (const m of mentions) if ((!m.term.weak || m.confirmed) && m.codes.length === 1) strong.add(m.codes[0]!);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (m.codes.length > 1) {
+      // The bare words shared by two states (Korea, Congo) go to the one the text supports.
       const supported = m.codes.filter((c) => strong.has(c));
-      if (supported.length === 1) accept(supported[0]!, m);
+      if (supported.length === 1) yield [supported[0]!, m];
       continue;
     }
     const code = m.codes[0]!;
     if (m.term.weak && !strong.has(code) && !inListOfCountries(text, mentions, i)) continue;
-    accept(code, m);
+    yield [code, m];
   }
-
-  const scored = [...accepted.entries()].map(([code, list]) => {
-    let score = 0;
-    let inTitle = false;
-    for (const m of list) {
-      if (m.start < titleLength) {
-        inTitle = true;
-        score += 4;
-      } else score += 1;
-    }
-    return { code, list, score, inTitle };
-  });
-  const best = Math.max(0, ...scored.map((s) => s.score));
-  return scored
-    .map(({ code, list, score, inTitle }) => ({
-      code,
-      name: countryByCode(code)?.en ?? code,
-      primary: inTitle || (score >= 4 && score >= best * 0.5),
-      evidence: list.map((m): Evidence => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end })),
-      score,
-    }))
-    .sort((a, b) => Number(b.primary) - Number(a.primary) || b.score - a.score || a.code.localeCompare(b.code))
-    .map(({ score: _score, ...country }) => country);
 }
 
 /** "Jordan Smith", "Michael Jordan", "Chad Wolf": a capitalised word right beside it. */
@@ -107,4 +160,32 @@ function inListOfCountries(text: string, mentions: Mention[], index: number): bo
     (prev !== undefined && near(prev, text.slice(prev.end, m.start))) ||
     (next !== undefined && near(next, text.slice(m.end, next.start)))
   );
+}
+
+/**
+ * The release's countries with what only the whole release tells: the country of a visit's
+ * dateline, the countries of the officials it quotes, and its publisher's own country (never
+ * about its own releases).
+ */
+export function withReleaseContext(countries: PartnerCountry[], origin: ReleaseOrigin, quoteRoles: string[]): PartnerCountry[] {
+  const byCode = new Map(countries.map((c) => [c.code, { ...c, aboutBecause: [...c.aboutBecause] }]));
+  const add = (code: string, reason: AboutReason): void => {
+    let c = byCode.get(code);
+    if (!c) {
+      c = { code, name: countryByCode(code)?.en ?? code, about: false, aboutBecause: [], home: false, evidence: [] };
+      byCode.set(code, c);
+    }
+    if (!c.aboutBecause.includes(reason)) c.aboutBecause = ABOUT_ORDER.filter((r) => r === reason || c!.aboutBecause.includes(r));
+  };
+  if (origin.datelineCountry) add(origin.datelineCountry, 'dateline');
+  for (const role of quoteRoles) {
+    const named = findMentions(role, []).filter((m) => m.codes.length === 1 && !m.term.weak);
+    for (const m of named) if (byCode.has(m.codes[0]!)) add(m.codes[0]!, 'speaker');
+  }
+  return [...byCode.values()]
+    .map((c) => {
+      const home = c.code === origin.country;
+      return { ...c, home, about: !home && c.aboutBecause.length > 0 };
+    })
+    .sort((a, b) => Number(b.about) - Number(a.about) || b.aboutBecause.length - a.aboutBecause.length || b.evidence.length - a.evidence.length || a.code.localeCompare(b.code));
 }

@@ -30,17 +30,45 @@ const UNRELIABLE_CAPITALS = new Set(['victoria', 'kingston', 'male', 'georgetown
 // Paris, London, Rome, Bern: cities of conferences and datelines; their countries need their own names.
 
 /** Names that are also words, people or places elsewhere: need corroboration. */
-const NEEDS_CORROBORATION = new Set(['georgia', 'georgian', 'georgians', 'jordan', 'chad', 'turkey']);
+const NEEDS_CORROBORATION = new Set(['georgia', 'georgian', 'georgians', 'jordan', 'chad', 'turkey', 'indians']);
 
 /** Words standing just before a name that make it something else. */
 export const BLOCKING_PREFIX: Record<string, RegExp> = {
   mexico: /\bnew\s+$/i,
+  mexican: /\bnew\s+$/i,
+  mexicans: /\bnew\s+$/i,
+  indian: /\b(?:american|native|oc[ée]an)\s+$/i,
+  indians: /\b(?:american|native)\s+$/i,
+  indien: /\boc[ée]an\s+$/i,
+  georgie: /\b(?:[ée]tat|[ée]tat am[ée]ricain)\s+de\s+$/i,
   guinea: /\b(?:new|papua new)\s+$/i,
   ireland: /\bnorthern\s+$/i,
   samoa: /\bamerican\s+$/i,
   georgia: /\b(?:atlanta|savannah|state of|southern|northern|south|north)[,\s]+$/i,
   jordan: /\b(?:michael|vernon|jim|barbara|river)\s+$/i,
   washington: /\b(?:george|denzel)\s+$/i,
+};
+
+/** Words standing just after a name that make it something else (Indian Ocean, Indian tribes, Indiens d'Amérique). */
+export const BLOCKING_SUFFIX: Record<string, RegExp> = {
+  indian: /^\s+(?:tribes?|tribal|country|affairs|health|nations?|reservations?|ocean|education|lands?|communit(?:y|ies)|gaming|child|children|boarding)\b/i,
+  indians: /^\s+(?:tribes?|of\s+(?:north\s+)?america)\b/i,
+  indien: /^\s+d['’]am[ée]rique\b/i,
+  indiens: /^\s+d['’]am[ée]rique\b/i,
+  georgia: /^[,\s]+(?:(?:state|governor|senator|county|congressman|congresswoman|representative)\b|u\.?s\.?a?\b)/i,
+};
+
+/**
+ * Contexts that make a word that needs corroboration a country on its own: "the country of
+ * Georgia", "President of Georgia", "the Georgian people".
+ */
+export const CONFIRMING_CONTEXT: Record<string, { before?: RegExp; after?: RegExp }> = {
+  georgia: { before: /\b(?:country|republic|president|prime minister|government|parliament|foreign minister|minister of foreign affairs|people|embassy|ambassador|sovereignty|territorial integrity|occupied territories)\s+of\s+$/i, after: /^\s+(?:and|,)\s+(?:ukraine|moldova|armenia|azerbaijan)\b/i },
+  georgian: { after: /^\s+(?:people|government|authorities|president|prime minister|parliament|dream|troops|armed forces|foreign minister|counterparts?|soldiers|territory|leadership|citizens|lari)\b/i },
+  georgians: { after: /^\s+(?:and\s+ukrainians|in\s+tbilisi)\b/i },
+  jordan: { before: /\b(?:kingdom of|king of|hashemite kingdom of|government of|embassy of|people of)\s+$/i },
+  chad: { before: /\b(?:republic of|government of|president of|people of|lake)\s+$/i },
+  turkey: { before: /\b(?:republic of|government of|president of|people of|ankara,)\s+$/i, after: /^\s+(?:and|,)\s+(?:greece|syria|iraq|russia)\b/i },
 };
 
 export type TermKind = 'name' | 'adjective' | 'capital' | 'acronym';
@@ -69,6 +97,8 @@ const partnerCodes = new Set(
 );
 
 export const terms = new Map<string, Term>();
+/** Every capital by its folded name, the unreliable ones too (a dateline city is unambiguous). */
+const capitals = new Map<string, string>();
 const countryInfo = new Map<string, CountryInfo>();
 
 function addTerm(raw: string, code: string, kind: TermKind, anyCase = false): void {
@@ -136,8 +166,10 @@ for (const c of worldCountries) {
   const dem = c.demonyms as Record<string, { f: string; m: string } | undefined>;
   for (const w of new Set([dem['eng']?.m, dem['eng']?.f])) if (w) for (const p of englishPlural(w)) addTerm(p, code, 'adjective');
   for (const w of new Set([dem['fra']?.m, dem['fra']?.f])) if (w) for (const p of frenchPlural(w.toLowerCase())) addTerm(p, code, 'adjective', true);
-  for (const cap of c.capital) addTerm(cap, code, 'capital');
-  for (const cap of FRENCH_CAPITALS[code] ?? []) addTerm(cap, code, 'capital');
+  for (const cap of [...c.capital, ...(FRENCH_CAPITALS[code] ?? [])]) {
+    addTerm(cap, code, 'capital');
+    capitals.set(fold(cap), code);
+  }
 }
 // The bare words shared by two states (the Koreas, the Congos) are resolved by the evidence.
 for (const [key, code] of [['korea', 'KR'], ['korea', 'KP'], ['coree', 'KR'], ['coree', 'KP'], ['congo', 'CD'], ['congo', 'CG']] as const) {
@@ -196,3 +228,26 @@ export function countryForTerm(word: string): CountryInfo | undefined {
   return t && t.codes.length === 1 ? countryInfo.get(t.codes[0]!) : undefined;
 }
 
+/** Every country a word or phrase may name (Korea: both Koreas), for a query. */
+export function countriesForTerm(word: string): CountryInfo[] {
+  const key = fold(word).replace(/\s+/g, ' ').trim();
+  const t = terms.get(key) ?? terms.get(key.replace(/-/g, ' ')) ?? terms.get(key.replace(/ /g, '-'));
+  return (t?.codes ?? []).map((code) => countryInfo.get(code)).filter((c): c is CountryInfo => !!c);
+}
+
+/** Dateline cities that are venues more than capitals: a release from there is not about the country. */
+const VENUES = new Set(['new york', 'bruxelles', 'brussels', 'strasbourg', 'the hague', 'la haye', 'davos']);
+const CITIES: Record<string, string> = { washington: 'US', 'washington, d.c.': 'US', bern: 'CH', berne: 'CH', geneva: 'CH', geneve: 'CH', genf: 'CH', zurich: 'CH' };
+
+/** The country of a dateline's city (a capital, or a city a desk officer's releases come from). */
+export function countryOfCity(place: string | null): string | null {
+  if (!place) return null;
+  const key = fold(place).replace(/\s+/g, ' ').trim();
+  if (VENUES.has(key)) return null;
+  return CITIES[key] ?? capitals.get(key) ?? null;
+}
+
+/** Whether a mention names a country by its capital only (Tokyo for Japan): a place, not the country's name. */
+export function isCapitalName(text: string): boolean {
+  return terms.get(fold(text))?.kind === 'capital';
+}

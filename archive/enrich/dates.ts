@@ -71,3 +71,21 @@ export const UPDATED_LINE = /(?:mis\s+[àa]\s+jour(?:\s+le)?|last\s+updated(?:\s
 export function formatUpdated(found: FoundDate): string | null {
   return found.time ? `${found.date}T${found.time}` : null;
 }
+
+/** Where a candidate for the release's date was read, strongest first. */
+export type DateSource = 'dateline' | 'header' | 'metadata' | 'opening' | 'updated';
+const STRENGTH: DateSource[] = ['dateline', 'header', 'metadata', 'opening', 'updated'];
+/** Earlier than this, or later than today, a date must come from the release's own dateline, header or metadata. */
+const PLAUSIBLE_FROM = '1990-01-01';
+
+/**
+ * The release's date among the candidates a parser found: the dateline wins over any other date
+ * on the page, then the header's date line, the metadata, the first date of the opening, the
+ * update. A date before 1990 or after today counts only from the dateline, header or metadata.
+ */
+export function chooseReleaseDate(candidates: { date: string | null | undefined; source: DateSource }[], today: string = new Date().toISOString().slice(0, 10)): string | null {
+  const ranked = candidates.filter((c): c is { date: string; source: DateSource } => !!c.date).sort((a, b) => STRENGTH.indexOf(a.source) - STRENGTH.indexOf(b.source));
+  const plausible = (d: string): boolean => d >= PLAUSIBLE_FROM && d <= today;
+  const strong = (s: DateSource): boolean => s === 'dateline' || s === 'header' || s === 'metadata';
+  return ranked.find((c) => plausible(c.date))?.date ?? ranked.find((c) => strong(c.source))?.date ?? null;
+}

@@ -1,9 +1,9 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { TextEncoding } from '../api/types.js';
-import { UPDATED_LINE, formatUpdated, parseDate } from '../enrich/dates.js';
+import { UPDATED_LINE, chooseReleaseDate, formatUpdated, parseDate } from '../enrich/dates.js';
 import type { ParsedDocument } from './model.js';
-import { takeDateline } from './text-layout.js';
+import { openingDate, takeDateline } from './text-layout.js';
 import { IngestError } from './errors.js';
 
 /**
@@ -66,12 +66,12 @@ export function parseHtml(html: string, encoding: TextEncoding): ParsedDocument 
   paragraphs = paragraphs.filter((p) => p !== title && !/^(?:©|&copy;)/.test(p));
 
   const dateline = takeDateline(paragraphs);
-  let published = dateline.date;
-  if (!published && metaPublished) published = parseDate(metaPublished)?.date ?? null;
-  if (!published) {
-    const found = parseDate(dateline.paragraphs.slice(0, 2).join(' ').slice(0, 400));
-    published = found?.date ?? updatedDate;
-  }
+  const published = chooseReleaseDate([
+    { date: dateline.date, source: 'dateline' },
+    { date: metaPublished ? parseDate(metaPublished)?.date : null, source: 'metadata' },
+    { date: openingDate(dateline.paragraphs), source: 'opening' },
+    { date: updatedDate, source: 'updated' },
+  ]);
   return {
     format: 'html',
     encoding,

@@ -1,9 +1,12 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { TextEncoding } from '../api/types.js';
-import { formatUpdated, parseDate } from '../enrich/dates.js';
+import { chooseReleaseDate, formatUpdated, parseDate } from '../enrich/dates.js';
 import type { ParsedDocument } from './model.js';
-import { readTextLayout, takeDateline } from './text-layout.js';
+import { openingDate, readTextLayout, takeDateline } from './text-layout.js';
+
+/** Lists in lists, quotes in quotes: deeper than this is not a release's layout. */
+const MAX_DEPTH = 8;
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
@@ -29,7 +32,7 @@ export function parseMarkdown(text: string, encoding: TextEncoding): ParsedDocum
   const paragraphs: string[] = [];
   let heading: string | null = null;
   const tokens = new Lexer().lex(body);
-  const visit = (token: Token): void => {
+  const visit = (token: Token, depth = 0): void => {
     switch (token.type) {
       case 'heading': {
         const t = inlineText((token as Tokens.Heading).tokens);
@@ -45,16 +48,24 @@ export function parseMarkdown(text: string, encoding: TextEncoding): ParsedDocum
       }
       case 'list':
         for (const item of (token as Tokens.List).items) {
-          const t = item.tokens.map((child) => ('tokens' in child && child.tokens ? inlineText(child.tokens) : cleanInline(child.raw))).join(' ').trim();
+          // The item's own words make one paragraph; a list inside it makes its own.
+          const own = item.tokens.filter((child) => child.type !== 'list');
+          const t = own.map((child) => ('tokens' in child && child.tokens ? inlineText(child.tokens) : cleanInline(child.raw))).join(' ').trim();
           if (t) paragraphs.push(t);
+          for (const child of item.tokens) if (child.type === 'list' && depth < MAX_DEPTH) visit(child, depth + 1);
         }
         break;
       case 'blockquote':
-        for (const child of (token as Tokens.Blockquote).tokens) visit(child);
+        if (depth < MAX_DEPTH) for (const child of (token as Tokens.Blockquote).tokens) visit(child, depth + 1);
         break;
-      case 'code':
-        if ((token as Tokens.Code).text.trim()) paragraphs.push((token as Tokens.Code).text.trim());
+      case 'code': {
+        const code = token as Tokens.Code;
+        // Exports indent lists and paragraphs by four spaces, which Markdown reads as code: a
+        // press release has no code, so the block is read again as Markdown.
+        if (code.codeBlockStyle === 'indented' && depth < MAX_DEPTH) for (const child of new Lexer().lex(code.text)) visit(child, depth + 1);
+        else if (code.text.trim()) paragraphs.push(cleanInline(code.text));
         break;
+      }
       case 'table':
         for (const row of (token as Tokens.Table).rows) {
           const t = row.map((cell) => inlineText(cell.tokens)).join(' · ');
@@ -85,7 +96,11 @@ export function parseMarkdown(text: string, encoding: TextEncoding): ParsedDocum
   if (rest[0] === title) rest = rest.slice(1);
   const dateline = takeDateline(rest);
 
-  const published = firstDate(str('date'), str('published_time'), str('published'), str('pubDate')) ?? dateline.date ?? parseDate(dateline.paragraphs.slice(0, 2).join(' ').slice(0, 400))?.date ?? null;
+  const published = chooseReleaseDate([
+    { date: dateline.date, source: 'dateline' },
+    { date: firstDate(str('date'), str('published_time'), str('published'), str('pubDate')), source: 'metadata' },
+    { date: openingDate(dateline.paragraphs), source: 'opening' },
+  ]);
   const modified = str('modified_time') ?? str('updated') ?? str('lastmod') ?? str('modified');
   const modifiedDate = modified ? parseDate(modified) : null;
   const lang = str('lang') ?? str('language');
@@ -132,11 +147,23 @@ function inlineText(tokens: Token[] | undefined): string {
         out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : decodeEntities('text' in t ? String(t.text) : '');
     }
   }
-  return out.replace(/\s+/g, ' ').trim();
+  return stripEmphasisMarks(out.replace(/\s+/g, ' ').trim());
 }
 
 function cleanInline(raw: string): string {
-  return decodeEntities(raw.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return stripEmphasisMarks(decodeEntities(raw.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * Emphasis marks the lexer left as text because they were unbalanced (`a promise** President`):
+ * they are markup, not words. A star between digits (3*4) stays.
+ */
+export function stripEmphasisMarks(text: string): string {
+  return text
+    .replace(/\*\*+|__+/g, '')
+    .replace(/(?<!\d)\*|\*(?!\d)/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };

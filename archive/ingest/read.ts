@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { FileErrorCode, PressRelease, SourceFormat } from '../api/types.js';
-import { detectCountries } from '../enrich/countries.js';
+import { detectCountries, withReleaseContext } from '../enrich/countries.js';
+import { releaseOrigin } from '../enrich/origin.js';
 import { detectLanguage } from '../enrich/language.js';
 import { findOrganisations, organisationNames } from '../enrich/organisations.js';
 import { findQuotes } from '../enrich/quotes.js';
@@ -80,6 +81,9 @@ export function understand(parsed: ParsedDocument, file: { path: string; size: n
   const text = [title, ...paragraphs].join('\n\n');
   const language = detectLanguage(paragraphs.join('\n').length > 60 ? paragraphs.join('\n') : text, parsed.declaredLanguage);
   const orgMentions = findOrganisations(text);
+  const origin = releaseOrigin(parsed.sourceUrl, parsed.place);
+  const quotes = findQuotes(paragraphs);
+  const countries = withReleaseContext(detectCountries(text, { titleLength: title.length, organisations: orgMentions }), origin, quotes.flatMap((q) => (q.role ? [q.role] : [])));
   return {
     id: releaseId(file.path, file.hash),
     path: file.path,
@@ -92,11 +96,12 @@ export function understand(parsed: ParsedDocument, file: { path: string; size: n
     place: parsed.place,
     paragraphs,
     text,
-    countries: detectCountries(text, title.length, orgMentions),
+    countries,
     organisations: organisationNames(orgMentions),
-    quotes: findQuotes(paragraphs),
+    quotes,
     summary: summarise(title, paragraphs, language),
     sourceUrl: parsed.sourceUrl,
+    origin,
     translations: [],
     size: file.size,
     mtimeMs: file.mtimeMs,

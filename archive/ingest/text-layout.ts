@@ -1,4 +1,4 @@
-import { UPDATED_LINE, formatUpdated, parseDate } from '../enrich/dates.js';
+import { UPDATED_LINE, chooseReleaseDate, formatUpdated, parseDate } from '../enrich/dates.js';
 
 /**
  * Reads the layout of a release as text: what a desk officer gets by copying a web page
@@ -15,7 +15,7 @@ export interface TextLayout {
 
 const BULLET = /^\s*[•·▪◦*\-–]\s*/;
 /** A dateline at the start of the first paragraph: `Berne - `, `Bern, 15.03.2024 - `, `WASHINGTON —`. */
-const DATELINE = /^([A-ZÀ-Ý][\p{L}'’.\- ]{1,40}?)(?:\s*,\s*([^–—\-\n]{4,40}?))?\s+[-–—]\s*/u;
+export const DATELINE = /^([A-ZÀ-Ý][\p{L}'’.\- ]{1,40}?)(?:\s*,\s*([^–—\-\n]{4,40}?))?\s+[-–—]\s*/u;
 
 export function readTextLayout(text: string): TextLayout {
   const lines = text.split('\n');
@@ -52,9 +52,10 @@ export function readTextLayout(text: string): TextLayout {
         }
         continue;
       }
-      if (bare.length < 60) {
+      if (bare.length < 60 && !DATELINE.test(bare)) {
+        // A date line of the header holds little besides the date ("Berne, 15.03.2024", "09 Oct. 2019 -").
         const found = parseDate(bare);
-        if (found && published === null) {
+        if (found && published === null && bare.length - found.length <= 20) {
           published = found.date;
           continue;
         }
@@ -72,16 +73,23 @@ export function readTextLayout(text: string): TextLayout {
 
   const dateline = takeDateline(blocks.map((b) => b.replace(/\s+/g, ' ').trim()).filter((b) => b.length > 0));
   const paragraphs = dateline.paragraphs;
-  const place = dateline.place;
-  if (published === null) published = dateline.date;
-  if (published === null && updatedDate !== null) published = updatedDate;
-  if (published === null) {
-    // No header: the first date in the opening of the text is the release's dateline.
-    const opening = paragraphs.slice(0, 2).join(' ').slice(0, 400);
-    const found = parseDate(opening);
-    if (found) published = found.date;
-  }
-  return { title, paragraphs, published, updated, place };
+  return {
+    title,
+    paragraphs,
+    published: chooseReleaseDate([
+      { date: dateline.date, source: 'dateline' },
+      { date: published, source: 'header' },
+      { date: openingDate(paragraphs), source: 'opening' },
+      { date: updatedDate, source: 'updated' },
+    ]),
+    updated,
+    place: dateline.place,
+  };
+}
+
+/** The first full date in the opening of the text (a release without a header or dateline often starts with it). */
+export function openingDate(paragraphs: string[]): string | null {
+  return parseDate(paragraphs.slice(0, 2).join(' ').slice(0, 400))?.date ?? null;
 }
 
 /** Takes a leading dateline (`Berne - `, `Bern, 15.03.2024 - `) off the first paragraph. */

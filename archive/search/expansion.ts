@@ -1,6 +1,6 @@
-import { countryForTerm } from '../enrich/countries.js';
+import { countriesForTerm } from '../enrich/countries.js';
 import type { Clause, ParsedQuery } from './query.js';
-import { terms as termsOf } from './tokens.js';
+import { countryTerm } from './tokens.js';
 
 /** Clauses a query word brings with it (a country's names in the other language), and what it added. */
 export type Expander = (clause: Clause) => { clauses: Clause[]; added: string[] } | null;
@@ -11,49 +11,46 @@ export interface ExpandedQuery {
   groups: Clause[][];
   excluded: Clause[];
   expansions: { term: string; added: string[] }[];
-  /** The terms and prefixes to mark in snippets and in the reader. */
+  /** The terms, prefixes and countries to mark in snippets and in the reader. */
   highlightTerms: Set<string>;
   prefixes: string[];
+  countries: Set<string>;
 }
 
 export function expandQuery(parsed: ParsedQuery, expand: Expander | null): ExpandedQuery {
   const expansions: { term: string; added: string[] }[] = [];
+  const expandOne = (clause: Clause): Clause[] => {
+    const x = expand?.(clause);
+    if (!x) return [clause];
+    if (x.added.length) expansions.push({ term: clause.raw, added: x.added });
+    return x.clauses;
+  };
+  const groups = parsed.required.map((group) => group.flatMap(expandOne));
+  const excluded = parsed.excluded.flatMap((c) => expand?.(c)?.clauses ?? [c]);
   const highlightTerms = new Set<string>();
   const prefixes: string[] = [];
-  const groups = parsed.required.map((group) => {
-    const out: Clause[] = [];
-    for (const clause of group) {
-      out.push(clause);
-      const x = expand?.(clause);
-      if (x && x.added.length) {
-        out.push(...x.clauses);
-        expansions.push({ term: clause.raw, added: x.added });
-      }
-    }
-    return out;
-  });
+  const countries = new Set<string>();
   for (const clause of groups.flat()) {
-    if (clause.kind === 'prefix') prefixes.push(clause.terms[0]!);
-    else for (const t of clause.terms) highlightTerms.add(t);
+    if (clause.countries) for (const c of clause.countries) countries.add(c);
+    else if (clause.kind === 'prefix') prefixes.push(clause.terms[0]!);
+    else for (const t of [...clause.terms, ...clause.termsFr]) highlightTerms.add(t);
   }
-  return { groups, excluded: parsed.excluded, expansions, highlightTerms, prefixes };
+  return { groups, excluded, expansions, highlightTerms, prefixes, countries };
 }
 
-/** A country named in a query also matches its names and adjectives in the other language. */
+/**
+ * A country named in a query matches that country only: where a release names it as a country,
+ * by any of its names, adjectives and capital, in either language (Japan ⇄ Japon ⇄ japonais ⇄
+ * Tokyo), and not a word that is something else (chine, the porcelain). A word two states share
+ * (Korea) matches either.
+ */
 export const countryExpander: Expander = (clause) => {
-  if (clause.kind === 'prefix') return null;
-  const country = countryForTerm(clause.raw);
-  if (!country) return null;
-  const seen = new Set([clause.terms.join(' ')]);
-  const clauses: Clause[] = [];
-  const added: string[] = [];
-  for (const form of country.queryForms) {
-    const t = termsOf(form);
-    const key = t.join(' ');
-    if (t.length === 0 || seen.has(key)) continue;
-    seen.add(key);
-    clauses.push({ kind: t.length === 1 ? 'term' : 'phrase', field: clause.field, raw: form, terms: t });
-    added.push(form);
-  }
+  if (clause.kind === 'prefix' || clause.countries) return null;
+  const named = countriesForTerm(clause.raw);
+  if (named.length === 0) return null;
+  const codes = named.map((c) => c.code);
+  const added = [...new Set(named.flatMap((c) => c.queryForms))].filter((f) => f.toLowerCase() !== clause.raw.toLowerCase()).slice(0, 12);
+  // One clause per country, so that the group matches either.
+  const clauses = codes.map((code): Clause => ({ ...clause, kind: 'term', countries: [code], terms: [countryTerm(code)], termsFr: [countryTerm(code)] }));
   return { clauses, added };
 };

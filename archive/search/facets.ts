@@ -23,8 +23,11 @@ export class Labels {
 
 /** What the filter pass reads of each release. */
 export interface FacetFields {
+  /** Countries the release mentions, and those it is about (a subset), as codes and as numbers. */
   countries: Set<string>;
   countryIds: Uint16Array;
+  about: Set<string>;
+  aboutIds: Uint16Array;
   language: string;
   languageId: number;
   /** YYYY-MM-DD, or '' when undated. */
@@ -34,6 +37,8 @@ export interface FacetFields {
 
 export interface Filters {
   countries?: string[];
+  /** The country filter takes every mention, not only the releases about the country. */
+  mentioned?: boolean;
   languages?: string[];
   from?: string;
   to?: string;
@@ -58,6 +63,7 @@ export function filterAndCount(matched: Scored, fields: (no: number) => FacetFie
   const anyLanguage = languages.length === 0;
   const anyDate = !from && !to;
 
+  const aboutCounts = new Int32Array(labels.countries.names.length);
   const countryCounts = new Int32Array(labels.countries.names.length);
   const languageCounts = new Int32Array(labels.languages.names.length);
   const yearCounts = new Int32Array(labels.years.names.length);
@@ -66,12 +72,15 @@ export function filterAndCount(matched: Scored, fields: (no: number) => FacetFie
     const e = fields(no);
     if (!e) continue;
     let c = anyCountry;
-    for (let i = 0; i < countries.length && !c; i++) c = e.countries.has(countries[i]!);
+    const tagged = filters.mentioned ? e.countries : e.about;
+    for (let i = 0; i < countries.length && !c; i++) c = tagged.has(countries[i]!);
     const l = anyLanguage || languages.includes(e.language);
     const d = anyDate || (e.published !== '' && (!from || e.published >= from) && (!to || e.published <= to));
     if (l && d) {
       const ids = e.countryIds;
       for (let i = 0; i < ids.length; i++) countryCounts[ids[i]!]!++;
+      const about = e.aboutIds;
+      for (let i = 0; i < about.length; i++) aboutCounts[about[i]!]!++;
     }
     if (c && d) languageCounts[e.languageId]!++;
     if (c && l && e.published !== '') yearCounts[e.yearId]!++;
@@ -79,6 +88,6 @@ export function filterAndCount(matched: Scored, fields: (no: number) => FacetFie
   }
   return {
     hits,
-    facets: { countries: labels.countries.toCounts(countryCounts), languages: labels.languages.toCounts(languageCounts), years: labels.years.toCounts(yearCounts) },
+    facets: { countries: labels.countries.toCounts(aboutCounts), countriesMentioned: labels.countries.toCounts(countryCounts), languages: labels.languages.toCounts(languageCounts), years: labels.years.toCounts(yearCounts) },
   };
 }

@@ -1,6 +1,6 @@
-import type { Snippet } from '../api/types.js';
+import type { PartnerCountry, Snippet } from '../api/types.js';
 import { escapeRegExp, foldKeepLength } from '../enrich/fold.js';
-import { stem } from './tokens.js';
+import { namingEvidence, stem } from './tokens.js';
 
 /**
  * Where a query's words are in a release's text: highlight ranges for the reader and a short
@@ -28,36 +28,67 @@ function candidatePattern(highlightTerms: Set<string>, prefixes: string[]): RegE
   return re;
 }
 
-/** Ranges of the text whose words match the query's terms. */
-export function highlightRanges(text: string, highlightTerms: Set<string>, prefixes: string[]): [number, number][] {
-  if (highlightTerms.size === 0 && prefixes.length === 0) return [];
-  const folded = foldKeepLength(text);
+/** What a query marks: its terms (both languages' stems), prefixes, and the countries it names. */
+export interface Marks {
+  terms: Set<string>;
+  prefixes: string[];
+  countries: Set<string>;
+}
+
+/** A release as highlighting reads it. */
+export interface Markable {
+  text: string;
+  title: string;
+  language: string;
+  countries: PartnerCountry[];
+}
+
+/** Ranges of a stretch of the release's text (from `offset`) whose words match the query's terms, or where it names a queried country. */
+export function highlightRanges(release: Markable, marks: Marks, offset = 0, end = release.text.length): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const m of folded.matchAll(candidatePattern(highlightTerms, prefixes))) {
-    const word = m[0];
-    if (highlightTerms.has(stem(word)) || prefixes.some((p) => word.startsWith(p))) ranges.push([m.index, m.index + word.length]);
+  if (marks.terms.size || marks.prefixes.length) {
+    const folded = foldKeepLength(release.text.slice(offset, end));
+    for (const m of folded.matchAll(candidatePattern(marks.terms, marks.prefixes))) {
+      const word = m[0];
+      if (marks.terms.has(stem(word, release.language)) || marks.prefixes.some((p) => word.startsWith(p))) ranges.push([offset + m.index, offset + m.index + word.length]);
+    }
   }
-  return ranges;
+  if (marks.countries.size) {
+    for (const c of release.countries) {
+      if (!marks.countries.has(c.code)) continue;
+      for (const e of namingEvidence(c.evidence)) if (e.start >= offset && e.end <= end) ranges.push([e.start, e.end]);
+    }
+    ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  }
+  // Overlapping ranges (a word inside a country's name) become one.
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
 }
 
 const SNIPPET_LENGTH = 240;
 const SCAN_CHUNK = 4000;
 
-/** The first matching word at or after `from`, scanning the text a chunk at a time. */
-function firstHit(text: string, highlightTerms: Set<string>, prefixes: string[], from: number): number | null {
+/** The first match at or after `from`, scanning the text a chunk at a time. */
+function firstHit(release: Markable, marks: Marks, from: number): number | null {
+  const text = release.text;
   for (let at = from; at < text.length; at += SCAN_CHUNK) {
     // Chunks overlap by a word's length so that no word is cut in two.
-    const end = Math.min(text.length, at + SCAN_CHUNK + 40);
-    const first = highlightRanges(text.slice(at, end), highlightTerms, prefixes).find(([s]) => s + at >= from);
-    if (first) return first[0] + at;
+    const first = highlightRanges(release, marks, at, Math.min(text.length, at + SCAN_CHUNK + 40))[0];
+    if (first) return first[0];
   }
   return null;
 }
 
 /** A window of the body around the first match (or the opening of the body), with its highlights. */
-export function makeSnippet(text: string, titleLength: number, highlightTerms: Set<string>, prefixes: string[]): Snippet {
-  const bodyStart = Math.min(text.length, titleLength + 2);
-  const hit = highlightTerms.size || prefixes.length ? firstHit(text, highlightTerms, prefixes, bodyStart) : null;
+export function makeSnippet(release: Markable, marks: Marks): Snippet {
+  const text = release.text;
+  const bodyStart = Math.min(text.length, release.title.length + 2);
+  const hit = marks.terms.size || marks.prefixes.length || marks.countries.size ? firstHit(release, marks, bodyStart) : null;
   let start = bodyStart;
   if (hit !== null) {
     start = Math.max(bodyStart, hit - 70);
@@ -74,9 +105,9 @@ export function makeSnippet(text: string, titleLength: number, highlightTerms: S
   const prefix = start > bodyStart ? '…' : '';
   const suffix = end < text.length ? '…' : '';
   const window = text.slice(start, end);
-  const ranges = hit !== null ? highlightRanges(window, highlightTerms, prefixes) : [];
+  const ranges = hit !== null ? highlightRanges(release, marks, start, end).filter(([, e]) => e <= end) : [];
   return {
     text: prefix + window.replace(/\n/g, ' ') + suffix,
-    highlights: ranges.map(([s, e]): [number, number] => [s + prefix.length, e + prefix.length]),
+    highlights: ranges.map(([s, e]): [number, number] => [s - start + prefix.length, e - start + prefix.length]),
   };
 }

@@ -9,20 +9,27 @@ export interface TermSource {
   /** Completions of a prefix, most common first. */
   prefixTerms(prefix: string): string[];
   idf(term: string): number;
-  /** Whether the release holds these terms in this order, and where. */
-  phraseIn(no: number, needle: string): 'title' | 'body' | null;
+  /** Whether the release holds these terms in this order (as its language stems them), and where. */
+  phraseIn(no: number, needle: { en: string; fr: string }): 'title' | 'body' | null;
   /** Every release, for a query with nothing to match. */
   allReleases(): Iterable<number>;
 }
 
+/** Releases holding a word in either language's form of it, weighed by its rarity. */
+function matchWord(index: TermSource, forms: string[], field: Clause['field']): Scored {
+  let out: Scored = new Map();
+  for (const term of new Set(forms)) {
+    const scores = index.lookup(term, field);
+    const w = index.idf(term);
+    for (const [no, s] of scores) scores.set(no, s * w);
+    out = out.size ? union(out, scores) : scores;
+  }
+  return out;
+}
+
 /** Releases matching one clause, with a score. */
 export function matchClause(index: TermSource, clause: Clause): Scored {
-  if (clause.kind === 'term') {
-    const scores = index.lookup(clause.terms[0]!, clause.field);
-    const w = index.idf(clause.terms[0]!);
-    for (const [no, s] of scores) scores.set(no, s * w);
-    return scores;
-  }
+  if (clause.kind === 'term') return matchWord(index, [clause.terms[0]!, clause.termsFr[0]!], clause.field);
   if (clause.kind === 'prefix') {
     let out: Scored = new Map();
     for (const term of index.prefixTerms(clause.terms[0]!)) {
@@ -35,14 +42,12 @@ export function matchClause(index: TermSource, clause: Clause): Scored {
   }
   // A phrase: releases holding every word, then the words in order.
   let candidates: Scored | null = null;
-  for (const term of clause.terms) {
-    const scores = index.lookup(term, clause.field);
-    const w = index.idf(term);
-    for (const [no, s] of scores) scores.set(no, s * w);
+  for (let i = 0; i < clause.terms.length; i++) {
+    const scores = matchWord(index, [clause.terms[i]!, clause.termsFr[i] ?? clause.terms[i]!], clause.field);
     candidates = candidates === null ? scores : intersect(candidates, scores);
     if (candidates.size === 0) break;
   }
-  const needle = ` ${clause.terms.join(' ')} `;
+  const needle = { en: ` ${clause.terms.join(' ')} `, fr: ` ${clause.termsFr.join(' ')} ` };
   const out: Scored = new Map();
   for (const [no, s] of candidates ?? []) {
     const where = index.phraseIn(no, needle);
@@ -69,13 +74,16 @@ export function matchQuery(index: TermSource, query: ExpandedQuery): Scored {
 }
 
 /** A query that is a release's whole title puts that release first (and one its title holds, high). */
-export function wholeTitleBonus(matched: Scored, parsed: ParsedQuery, titleTermsOf: (no: number) => string): void {
-  const positive = parsed.required.flat().filter((c) => c.kind !== 'prefix').flatMap((c) => c.terms);
-  if (positive.length < 2 || !parsed.required.every((g) => g.length === 1)) return;
-  const whole = ` ${positive.join(' ')} `;
+export function wholeTitleBonus(matched: Scored, parsed: ParsedQuery, titleOf: (no: number) => { titleTerms: string; language: string }): void {
+  const words = parsed.required.flat().filter((c) => c.kind !== 'prefix');
+  if (words.flatMap((c) => c.terms).length < 2 || !parsed.required.every((g) => g.length === 1)) return;
+  const whole = { en: ` ${words.flatMap((c) => c.terms).join(' ')} `, fr: ` ${words.flatMap((c) => c.termsFr).join(' ')} ` };
   for (const [no, s] of matched) {
-    const title = titleTermsOf(no);
-    if (title === whole) matched.set(no, s + 100);
-    else if (title.includes(whole)) matched.set(no, s + 10);
+    const { titleTerms, language } = titleOf(no);
+    // The title's terms end with its country terms: those are not words of the title as written.
+    const title = titleTerms.replace(/ @[a-z]{2}(?= )/g, '');
+    const needle = language === 'fr' ? whole.fr : whole.en;
+    if (title === needle) matched.set(no, s + 100);
+    else if (title.includes(needle)) matched.set(no, s + 10);
   }
 }

@@ -19,8 +19,12 @@ export interface Clause {
   field: 'all' | 'title';
   /** What the user typed for this clause. */
   raw: string;
-  /** Normalised terms (a phrase has several; a prefix has the stem of its start). */
+  /** Normalised terms as English stems them (a phrase has several; a prefix has its folded start). */
   terms: string[];
+  /** The same as French stems them (the same as `terms` for most words). */
+  termsFr: string[];
+  /** Set when the clause names a country: it matches where a release names that country (any of these). */
+  countries?: string[];
 }
 
 export interface ParsedQuery {
@@ -88,22 +92,21 @@ function toClause(l: Lexeme, notices: string[]): Clause | null {
   const raw = l.text.trim();
   if (!l.quoted && raw.endsWith('*')) {
     const stemPart = raw.replace(/\*+$/, '');
-    const t = termsOf(stemPart);
-    if (t.length === 0 || stemPart.length < 2) {
+    const prefix = foldPrefix(stemPart);
+    if (prefix.length < 2) {
       notices.push(`“${raw}” needs at least two letters before the *; it was ignored.`);
       return null;
     }
     // The prefix is matched on folded words; stemming would cut it differently.
-    return { kind: 'prefix', field: l.field, raw, terms: [foldPrefix(stemPart)] };
+    return { kind: 'prefix', field: l.field, raw, terms: [prefix], termsFr: [prefix] };
   }
   const t = termsOf(raw);
-  if (t.length === 0) {
+  if (t.en.length === 0) {
     if (raw.length > 0) notices.push(`“${raw}” has no letters or digits to search for; it was ignored.`);
     else if (l.quoted) notices.push('An empty phrase "" was ignored.');
     return null;
   }
-  if (t.length === 1) return { kind: 'term', field: l.field, raw, terms: t };
-  return { kind: 'phrase', field: l.field, raw, terms: t };
+  return { kind: t.en.length === 1 ? 'term' : 'phrase', field: l.field, raw, terms: t.en, termsFr: t.fr };
 }
 
 function foldPrefix(s: string): string {

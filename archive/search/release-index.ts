@@ -1,7 +1,9 @@
 import type { Facets, PressRelease, SearchHit, SearchRequest, TranslationRef } from '../api/types.js';
 import { countryExpander, expandQuery, type ExpandedQuery, type Expander } from './expansion.js';
 import { filterAndCount, Labels, type FacetFields } from './facets.js';
-import { makeSnippet } from './highlights.js';
+import { applyHome, detectHomeCountries } from './home.js';
+import { dateRanks, groupPairs, orderHits } from './order.js';
+import { makeSnippet, type Marks } from './highlights.js';
 import { matchQuery, wholeTitleBonus, type TermSource } from './matcher.js';
 import type { ParsedQuery } from './query.js';
 import type { Scored } from './sets.js';
@@ -51,6 +53,9 @@ export class ReleaseIndex implements TermSource {
   private vocabulary = new Map<string, number>();
   private sortedVocabulary: string[] | null = null;
   private labels = { countries: new Labels(), languages: new Labels(), years: new Labels() };
+  /** The archive's home countries, and whether the desk officer set them (else they are found). */
+  private home = new Set<string>();
+  private homeSetting: string[] | null = null;
   /** Each release's place in date order (newest first, undated last), by its number. */
   private dateRank: Int32Array | null = null;
   /** While true, added releases wait for `endBulk()` to enter FlexSearch's index in one pass. */
@@ -81,15 +86,41 @@ export class ReleaseIndex implements TermSource {
       bodyTerms: terms.bodyTerms,
       countries: new Set(release.countries.map((c) => c.code)),
       countryIds: Uint16Array.from(release.countries.map((c) => this.labels.countries.id(c.code))),
+      about: new Set(),
+      aboutIds: new Uint16Array(0),
       language: release.language,
       languageId: this.labels.languages.id(release.language),
       published: release.published ?? '',
       yearId: this.labels.years.id(year),
     };
+    this.applyHome(entry);
     this.byNo.set(no, entry);
     this.byId.set(release.id, entry);
     this.dateRank = null;
     return entry;
+  }
+
+  private applyHome(entry: IndexedRelease): void {
+    applyHome(entry.release.countries, entry.release.origin, this.home);
+    const about = entry.release.countries.filter((c) => c.about).map((c) => c.code);
+    entry.about = new Set(about);
+    entry.aboutIds = Uint16Array.from(about.map((code) => this.labels.countries.id(code)));
+  }
+
+  /** The home countries in force: set by the desk officer, or found from the releases. */
+  homeCountries(): { codes: string[]; set: boolean } {
+    return { codes: [...this.home], set: this.homeSetting !== null };
+  }
+
+  /**
+   * Sets the home countries (null: find them from the releases) and what every release is about
+   * accordingly. Called after each indexing run, since new releases may change what is found.
+   */
+  setHomeCountries(setting: string[] | null = this.homeSetting): void {
+    this.homeSetting = setting;
+    const codes = setting ?? detectHomeCountries([...this.byNo.values()].map((e) => e.release.origin));
+    this.home = new Set(codes);
+    for (const e of this.byNo.values()) this.applyHome(e);
   }
 
   /** Adds a newly read release (its terms computed here unless the reader already did). */
@@ -189,9 +220,10 @@ export class ReleaseIndex implements TermSource {
     return Math.log(1 + (this.byNo.size + 1) / (df + 1));
   }
 
-  phraseIn(no: number, needle: string): 'title' | 'body' | null {
+  phraseIn(no: number, needles: { en: string; fr: string }): 'title' | 'body' | null {
     const e = this.byNo.get(no);
     if (!e) return null;
+    const needle = e.language === 'fr' ? needles.fr : needles.en;
     if (e.titleTerms.includes(needle)) return 'title';
     return e.bodyTerms.includes(needle) ? 'body' : null;
   }
@@ -201,50 +233,18 @@ export class ReleaseIndex implements TermSource {
   }
 
   private ranks(): Int32Array {
-    if (!this.dateRank) {
-      const entries = [...this.byNo.values()].sort((a, b) => (a.published === b.published ? a.no - b.no : a.published === '' ? 1 : b.published === '' ? -1 : a.published < b.published ? 1 : -1));
-      const rank = new Int32Array(this.nextNo + 1);
-      entries.forEach((e, i) => (rank[e.no] = i));
-      this.dateRank = rank;
-    }
+    this.dateRank ??= dateRanks(this.byNo.values(), this.nextNo);
     return this.dateRank;
-  }
-
-  /** Release numbers in the order asked for; ties go to the newer release. */
-  private order(hits: Scored, sort: NonNullable<SearchRequest['sort']>): number[] {
-    // Dates are compared through a precomputed rank (newest first, undated last): integer
-    // comparisons keep sorting 20,000 hits in a few milliseconds.
-    const rank = this.ranks();
-    const nos = [...hits.keys()];
-    const undated = (a: number, b: number): number => Number(this.byNo.get(a)!.published === '') - Number(this.byNo.get(b)!.published === '');
-    if (sort === 'relevance') nos.sort((a, b) => hits.get(b)! - hits.get(a)! || rank[a]! - rank[b]!);
-    else if (sort === 'date') nos.sort((a, b) => undated(a, b) || rank[b]! - rank[a]!);
-    else nos.sort((a, b) => rank[a]! - rank[b]!);
-    return nos;
-  }
-
-  /** An English/French pair shown as one hit: the first of the two in the order stands for both. */
-  private groupPairs(ordered: number[]): number[] {
-    const seen = new Set<string>();
-    const out: number[] = [];
-    for (const no of ordered) {
-      const r = this.byNo.get(no)!.release;
-      if (seen.has(r.id)) continue;
-      seen.add(r.id);
-      for (const t of r.translations) seen.add(t);
-      out.push(no);
-    }
-    return out;
   }
 
   /** The releases matching a request, ordered, with the facets: what every answer starts from. */
   private select(request: SearchRequest, parsed: ParsedQuery): { query: ExpandedQuery; ordered: number[]; scores: Scored; versions: number; facets: Facets } {
     const query = expandQuery(parsed, this.expander);
     const matched = matchQuery(this, query);
-    wholeTitleBonus(matched, parsed, (no) => this.byNo.get(no)!.titleTerms);
+    wholeTitleBonus(matched, parsed, (no) => this.byNo.get(no)!);
     const { hits, facets } = filterAndCount(matched, (no) => this.byNo.get(no), request, this.labels);
-    const ordered = this.order(hits, request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance'));
-    return { query, ordered: request.groupTranslations ? this.groupPairs(ordered) : ordered, scores: hits, versions: hits.size, facets };
+    const ordered = orderHits(hits, request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance'), this.ranks(), (no) => this.byNo.get(no)!.published === '');
+    return { query, ordered: request.groupTranslations ? groupPairs(ordered, (no) => this.byNo.get(no)!.release) : ordered, scores: hits, versions: hits.size, facets };
   }
 
   /** One page of hits, with snippets, and the facets. */
@@ -261,10 +261,10 @@ export class ReleaseIndex implements TermSource {
     return this.select(request, parsed).ordered.map((no) => this.byNo.get(no)!.release);
   }
 
-  /** The terms and prefixes a query marks in a release's text. */
-  highlightsOf(parsed: ParsedQuery): { terms: Set<string>; prefixes: string[] } {
+  /** What a query marks in a release's text. */
+  marksOf(parsed: ParsedQuery): Marks {
     const q = expandQuery(parsed, this.expander);
-    return { terms: q.highlightTerms, prefixes: q.prefixes };
+    return { terms: q.highlightTerms, prefixes: q.prefixes, countries: q.countries };
   }
 
   private toHit(no: number, score: number, query: ExpandedQuery): SearchHit {
@@ -277,9 +277,9 @@ export class ReleaseIndex implements TermSource {
       updated: r.updated,
       language: r.language,
       countries: r.countries.map((c) => c.code),
-      primaryCountries: r.countries.filter((c) => c.primary).map((c) => c.code),
+      aboutCountries: r.countries.filter((c) => c.about).map((c) => c.code),
       score: Math.round(score * 1000) / 1000,
-      snippet: makeSnippet(r.text, r.title.length, query.highlightTerms, query.prefixes),
+      snippet: makeSnippet(r, { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }),
       translations: this.translationsOf(r),
     };
   }

@@ -2,9 +2,11 @@ import type { PressRelease } from '../api/types.js';
 import { fold } from '../enrich/fold.js';
 
 /**
- * Links the same release in two languages: published within two days of each other, in
- * different languages, naming the same partner countries, and sharing the numbers and proper
- * names that translation leaves alone (amounts, years, people, places).
+ * Links the same release in two languages: from the same publisher, published within two days of
+ * each other, in different languages, of the same shape (length, paragraphs), naming the same
+ * partner countries, and sharing the numbers and proper names that translation leaves alone
+ * (amounts, years, people, places). A wrong link hides a release under another, which is worse
+ * than a missing one.
  */
 const DAY = 86_400_000;
 
@@ -18,6 +20,28 @@ function features(r: PressRelease): Set<string> {
   // Capitalised words that are not at a sentence start: names survive translation.
   for (const m of text.matchAll(/(?<=[\p{Ll},;:]\s+)(\p{Lu}[\p{L}-]{3,})/gu)) out.add(fold(m[1]!));
   return out;
+}
+
+/** Who published a release, as far as it says: the site of its address, else the country of its address or dateline. */
+function publisherOf(r: PressRelease): { site: string | null; country: string | null } {
+  const labels = r.origin?.host?.split('.') ?? [];
+  return { site: labels.length >= 2 ? labels.slice(-2).join('.') : null, country: r.origin?.country ?? r.origin?.datelineCountry ?? null };
+}
+
+/** Two releases of different publishers are never versions of each other. */
+function samePublisher(a: PressRelease, b: PressRelease): boolean {
+  const pa = publisherOf(a);
+  const pb = publisherOf(b);
+  if (pa.site && pb.site) return pa.site === pb.site;
+  if (pa.country && pb.country) return pa.country === pb.country;
+  return true;
+}
+
+/** A translation keeps the shape of its original: about as long (French runs longer), about as many paragraphs. */
+function sameShape(a: PressRelease, b: PressRelease): boolean {
+  const length = a.text.length / Math.max(1, b.text.length);
+  const paragraphs = (a.text.split('\n\n').length) / Math.max(1, b.text.split('\n\n').length);
+  return length > 0.5 && length < 2 && paragraphs > 0.4 && paragraphs < 2.5;
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -46,14 +70,14 @@ export function linkTranslations(releases: PressRelease[], threshold = 0.3): Map
     }
     return f;
   };
-  const countriesOf = (r: PressRelease): string => r.countries.filter((c) => c.primary).map((c) => c.code).sort().join(',');
+  const countriesOf = (r: PressRelease): string => r.countries.filter((c) => c.about).map((c) => c.code).sort().join(',');
 
   const best = new Map<string, { id: string; score: number }[]>();
   for (const r of dated) {
     const d = dayOf(r);
     for (let k = d - 2; k <= d + 2; k++) {
       for (const other of byDay.get(k) ?? []) {
-        if (other.id <= r.id || other.language === r.language) continue;
+        if (other.id <= r.id || other.language === r.language || !samePublisher(r, other) || !sameShape(r, other)) continue;
         const ca = countriesOf(r);
         const cb = countriesOf(other);
         // Partner countries must agree where both name some (detection may miss one in a short text).

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { writeDurable } from './durable.js';
 
 /**
- * The archive folders, kept beside the index (not only inside it) so that a damaged index can be
- * rebuilt from them.
+ * What the desk officer chose, kept beside the index (not only inside it) so that a damaged index
+ * can be rebuilt from it: the archive folders, and the settings.
  */
 export async function readFolderList(dataDir: string): Promise<string[] | null> {
   try {
@@ -17,4 +17,23 @@ export async function readFolderList(dataDir: string): Promise<string[] | null> 
 
 export async function writeFolderList(dataDir: string, folders: string[]): Promise<void> {
   await writeDurable(join(dataDir, 'folders.json'), JSON.stringify(folders, null, 1));
+}
+
+export interface ArchiveSettings {
+  /** The archive's home countries as the desk officer set them; null: found from the releases. */
+  homeCountries: string[] | null;
+}
+
+export async function readSettings(dataDir: string): Promise<ArchiveSettings> {
+  try {
+    const saved = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as Partial<ArchiveSettings>;
+    const home = Array.isArray(saved.homeCountries) ? saved.homeCountries.filter((c): c is string => typeof c === 'string' && /^[A-Z]{2}$/.test(c)) : null;
+    return { homeCountries: home };
+  } catch {
+    return { homeCountries: null };
+  }
+}
+
+export async function writeSettings(dataDir: string, settings: ArchiveSettings): Promise<void> {
+  await writeDurable(join(dataDir, 'settings.json'), JSON.stringify(settings, null, 1));
 }

@@ -5,7 +5,7 @@ import type { ViewState } from './url-state.js';
 export function Chips({ state, onChange }: { state: ViewState; onChange: (p: Partial<ViewState>) => void }) {
   const { t, countryLabel } = useI18n();
   const chips: { key: string; label: string; remove: Partial<ViewState> }[] = [];
-  for (const c of state.countries) chips.push({ key: `c-${c}`, label: countryLabel(c), remove: { countries: state.countries.filter((x) => x !== c) } });
+  for (const c of state.countries) chips.push({ key: `c-${c}`, label: state.mentioned ? t.mentionsCountry(countryLabel(c)) : t.aboutCountryChip(countryLabel(c)), remove: { countries: state.countries.filter((x) => x !== c) } });
   if (state.from || state.to) chips.push({ key: 'dates', label: `${state.from || '…'} – ${state.to || '…'}`, remove: { from: '', to: '' } });
   for (const l of state.languages) chips.push({ key: `l-${l}`, label: t.languageNames[l] ?? l, remove: { languages: state.languages.filter((x) => x !== l) } });
   if (!chips.length) return null;
@@ -17,7 +17,7 @@ export function Chips({ state, onChange }: { state: ViewState; onChange: (p: Par
         </button>
       ))}
       {chips.length > 1 ? (
-        <button type="button" className="link" onClick={() => onChange({ countries: [], from: '', to: '', languages: [] })}>
+        <button type="button" className="link" onClick={() => onChange({ countries: [], mentioned: false, from: '', to: '', languages: [] })}>
           {t.clearFilters}
         </button>
       ) : null}

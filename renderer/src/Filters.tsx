@@ -12,7 +12,7 @@ export function Filters({ state, facets, onChange }: { state: ViewState; facets:
   const [find, setFind] = useState('');
   const [showAll, setShowAll] = useState(false);
   const countries = useMemo(() => {
-    const counts = facets?.countries ?? {};
+    const counts = (state.mentioned ? facets?.countriesMentioned : facets?.countries) ?? {};
     const codes = new Set([...Object.keys(counts), ...state.countries]);
     const needle = find.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
     const names = (code: string): string => {
@@ -22,7 +22,7 @@ export function Filters({ state, facets, onChange }: { state: ViewState; facets:
     return [...codes]
       .filter((code) => !needle || names(code).includes(needle))
       .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || countryLabel(a).localeCompare(countryLabel(b), lang));
-  }, [facets, state.countries, find, countryNames, countryLabel, lang]);
+  }, [facets, state.countries, state.mentioned, find, countryNames, countryLabel, lang]);
   const shown = showAll || find ? countries : countries.slice(0, 12);
 
   const toggle = (list: string[], value: string): string[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
@@ -40,6 +40,14 @@ export function Filters({ state, facets, onChange }: { state: ViewState; facets:
     <aside className="filters" aria-label={t.filters}>
       <section>
         <h2>{t.partnerCountries}</h2>
+        <div className="segmented" role="radiogroup" aria-label={t.countryFilterMeans}>
+          <button type="button" role="radio" aria-checked={!state.mentioned} className={state.mentioned ? '' : 'on'} onClick={() => onChange({ mentioned: false })} title={t.aboutHint}>
+            {t.about}
+          </button>
+          <button type="button" role="radio" aria-checked={state.mentioned} className={state.mentioned ? 'on' : ''} onClick={() => onChange({ mentioned: true })} title={t.mentionedHint}>
+            {t.mentionedSwitch}
+          </button>
+        </div>
         <input type="search" className="find-country" placeholder={t.findCountry} aria-label={t.findCountry} value={find} onChange={(e) => setFind(e.target.value)} />
         <ul className="facet-list">
           {shown.map((code) => (
@@ -50,7 +58,12 @@ export function Filters({ state, facets, onChange }: { state: ViewState; facets:
                   {code}
                 </span>
                 <span className="facet-name">{countryLabel(code)}</span>
-                <span className="facet-count">{facets?.countries[code] ?? 0}</span>
+                <span className="facet-count" aria-label={t.aboutAndMentioned(facets?.countries[code] ?? 0, facets?.countriesMentioned[code] ?? 0)}>
+                  {state.mentioned ? (facets?.countriesMentioned[code] ?? 0) : (facets?.countries[code] ?? 0)}
+                  <span className="facet-other" aria-hidden="true">
+                    {' '}/ {state.mentioned ? (facets?.countries[code] ?? 0) : (facets?.countriesMentioned[code] ?? 0)}
+                  </span>
+                </span>
               </label>
             </li>
           ))}

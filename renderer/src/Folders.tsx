@@ -79,6 +79,59 @@ export function FirstRun({ demoAvailable, onChanged }: { demoAvailable: boolean;
   );
 }
 
+/** The archive's home countries: found from the releases, or set here. */
+function HomeCountries({ status, onChanged }: { status: ArchiveStatus; onChanged: () => void }) {
+  const { api } = useConnection();
+  const { t, countryLabel, countryNames } = useI18n();
+  const [adding, setAdding] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const codes = status.homeCountries.codes;
+  const save = (next: string[] | null): void => {
+    setError(null);
+    void api.setHomeCountries({ codes: next }).then(onChanged, (e: Error) => setError(e.message));
+  };
+  return (
+    <section className="home-countries">
+      <h2>{t.homeCountries}</h2>
+      <p className="muted">{status.homeCountries.set ? t.homeCountriesSet : t.homeCountriesFound}</p>
+      <div className="chips">
+        {codes.length === 0 ? <span className="muted">{t.none}</span> : null}
+        {codes.map((c) => (
+          <button key={c} type="button" className="chip" aria-label={t.removeFilter(countryLabel(c))} onClick={() => save(codes.filter((x) => x !== c))}>
+            {countryLabel(c)} <span aria-hidden="true">×</span>
+          </button>
+        ))}
+      </div>
+      <div className="row">
+        <select aria-label={t.addHomeCountry} value={adding} onChange={(e) => setAdding(e.target.value)}>
+          <option value="">{t.addHomeCountry}…</option>
+          {[...countryNames.values()]
+            .filter((c) => !codes.includes(c.code))
+            .sort((a, b) => countryLabel(a.code).localeCompare(countryLabel(b.code)))
+            .map((c) => (
+              <option key={c.code} value={c.code}>
+                {countryLabel(c.code)}
+              </option>
+            ))}
+        </select>
+        <button type="button" className="secondary" disabled={!adding} onClick={() => (save([...codes, adding]), setAdding(''))}>
+          {t.add}
+        </button>
+        {status.homeCountries.set ? (
+          <button type="button" className="ghost" onClick={() => save(null)}>
+            {t.findHomeCountries}
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 export function FoldersView({ status, onChanged, onBack }: { status: ArchiveStatus | null; onChanged: () => void; onBack: () => void }) {
   const { api } = useConnection();
   const { t } = useI18n();
@@ -116,6 +169,7 @@ export function FoldersView({ status, onChanged, onBack }: { status: ArchiveStat
           {error}
         </div>
       ) : null}
+      {status ? <HomeCountries status={status} onChanged={onChanged} /> : null}
       <h2>{t.unreadable}</h2>
       {failures.length === 0 ? (
         <p className="muted">{t.noProblems}</p>

@@ -76,12 +76,22 @@ export function Reader({ shell, id, query, onClose, onOpen }: { shell: ShellBrid
   let markIndex = 0;
   const country = (c: PartnerCountry) => (
     <li key={c.code}>
-      <button type="button" className={c.primary ? 'country primary' : 'country'} aria-expanded={openCountry === c.code} onClick={() => setOpenCountry(openCountry === c.code ? null : c.code)}>
-        {countryLabel(c.code)} <small>{c.primary ? t.primary : t.mentioned}</small>
+      <button type="button" className={c.about ? 'country about' : c.home ? 'country home' : 'country'} aria-expanded={openCountry === c.code} onClick={() => setOpenCountry(openCountry === c.code ? null : c.code)}>
+        {countryLabel(c.code)} <small>{c.about ? t.primary : c.home ? t.homeCountry : t.mentioned}</small>
       </button>
       {openCountry === c.code ? (
         <div className="evidence">
-          {t.evidence}: {[...new Set(c.evidence.map((e) => e.text))].join(', ')} ({c.evidence.length}×)
+          {c.aboutBecause.length ? (
+            <div>
+              {c.home ? t.homeBecause : t.aboutBecause}: {c.aboutBecause.map((r) => t.aboutReasons[r]).join(', ')}
+              {c.aboutBecause.includes('dateline') && release.place ? ` (${release.place})` : ''}
+            </div>
+          ) : null}
+          {c.evidence.length ? (
+            <div>
+              {t.evidence}: {[...new Set(c.evidence.map((e) => e.text))].join(', ')} ({c.evidence.length}×)
+            </div>
+          ) : null}
         </div>
       ) : null}
     </li>

@@ -63,12 +63,12 @@ export function Results({ hits, total, selected, openId, onSelect, onOpen, onNea
                   </span>
                 ))}
                 <span className="hit-countries">
-                  {hit.primaryCountries.slice(0, 4).map((c) => (
-                    <span key={c} className="country primary">
+                  {hit.aboutCountries.slice(0, 4).map((c) => (
+                    <span key={c} className="country about" title={t.aboutCountry}>
                       {countryLabel(c)}
                     </span>
                   ))}
-                  {hit.countries.filter((c) => !hit.primaryCountries.includes(c)).slice(0, 3).map((c) => (
+                  {hit.countries.filter((c) => !hit.aboutCountries.includes(c)).slice(0, 3).map((c) => (
                     <span key={c} className="country">
                       {countryLabel(c)}
                     </span>

@@ -4,6 +4,8 @@ import type { SortOrder } from '../../archive/api/types.js';
 export interface ViewState {
   q: string;
   countries: string[];
+  /** The country filter takes every release that mentions a country, not only those about it. */
+  mentioned: boolean;
   from: string;
   to: string;
   languages: string[];
@@ -18,6 +20,7 @@ export function readState(search: string): ViewState {
   return {
     q: p.get('q') ?? '',
     countries: p.getAll('country').filter((c) => /^[A-Z]{2}$/.test(c)),
+    mentioned: p.get('mentioned') === '1',
     from: /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') ?? '') ? p.get('from')! : '',
     to: /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') ?? '') ? p.get('to')! : '',
     languages: p.getAll('lang').filter((l) => /^[a-z]{2,3}$/.test(l)),
@@ -31,6 +34,7 @@ export function writeState(state: ViewState): string {
   const p = new URLSearchParams();
   if (state.q) p.set('q', state.q);
   for (const c of state.countries) p.append('country', c);
+  if (state.mentioned) p.set('mentioned', '1');
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
   for (const l of state.languages) p.append('lang', l);

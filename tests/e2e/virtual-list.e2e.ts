@@ -24,7 +24,7 @@ function twentyThousandHits(): { api: ReturnType<typeof fakeArchive>; pagesServe
       updated: null,
       language: i % 2 ? 'fr' : 'en',
       countries: ['JP'],
-      primaryCountries: ['JP'],
+      aboutCountries: ['JP'],
       score: TOTAL - i,
       snippet: { text, highlights: [[at, at + 'cooperation'.length]] },
       translations: [],
@@ -41,7 +41,7 @@ function twentyThousandHits(): { api: ReturnType<typeof fakeArchive>; pagesServe
         total: TOTAL,
         versions: TOTAL,
         hits: Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, k) => hit(offset + k)),
-        facets: { countries: { JP: TOTAL }, languages: { en: TOTAL / 2, fr: TOTAL / 2 }, years: { '2020': TOTAL } },
+        facets: { countries: { JP: TOTAL }, countriesMentioned: { JP: TOTAL }, languages: { en: TOTAL / 2, fr: TOTAL / 2 }, years: { '2020': TOTAL } },
         query: emptyQuery,
         tookMs: 1,
       };

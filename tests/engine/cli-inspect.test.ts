@@ -23,7 +23,7 @@ describe('liaison inspect', () => {
       organisations: ['NATO'],
     });
     for (const key of ['title', 'countries', 'quotes', 'summary', 'paragraphs']) expect(record).toHaveProperty(key);
-    expect(record.countries[0]).toMatchObject({ code: 'JP', name: 'Japan', primary: true });
+    expect(record.countries[0]).toMatchObject({ code: 'JP', name: 'Japan', about: true });
     expect(record.countries[0].evidence[0]).toEqual({ text: 'Japon', start: expect.any(Number), end: expect.any(Number) });
   });
 

@@ -49,7 +49,7 @@ describe('PDF and Word files made from the samples\' real text', () => {
     const bytes = await makePdf(source);
     const release = await readRelease('seed.pdf', bytes, { size: bytes.length, mtimeMs: 0 });
     expect(release.language).toBe('fr');
-    expect(release.countries[0]).toMatchObject({ code: 'JP', primary: true });
+    expect(release.countries[0]).toMatchObject({ code: 'JP', about: true });
     expect(release.quotes.map((q) => q.speaker)).toEqual(['Christian Liflander', 'Kyosuke Matsumoto']);
   });
 });

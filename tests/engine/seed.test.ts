@@ -16,10 +16,11 @@ describe('the NATO seed release (French, text copied from the web page)', async 
     expect(release.encoding).toBe('utf-8');
   });
 
-  it('has Japan as primary partner, with Japon, japonais and Tokyo as evidence, and NATO as an organisation', () => {
+  it('has Japan as the subject, with Japon, japonais and Tokyo as evidence, and NATO as an organisation', () => {
     expect(release.countries.map((c) => c.code)).toEqual(['JP']);
     const japan = release.countries[0]!;
-    expect(japan.primary).toBe(true);
+    expect(japan.about).toBe(true);
+    expect(japan.aboutBecause).toContain('title');
     const words = new Set(japan.evidence.map((e) => e.text));
     expect(words).toEqual(new Set(['Japon', 'japonais', 'Tokyo']));
     for (const e of japan.evidence) expect(release.text.slice(e.start, e.end)).toBe(e.text);

@@ -16,7 +16,7 @@ const hit = (id: string, title: string, patch: Partial<SearchHit> = {}): SearchH
   updated: null,
   language: 'fr',
   countries: ['JP'],
-  primaryCountries: ['JP'],
+  aboutCountries: ['JP'],
   score: 1,
   snippet: { text: 'La coopération en cyberdéfense avec le Japon.', highlights: [[39, 44]] },
   translations: [],
@@ -36,7 +36,8 @@ const seed: ReleaseView = {
   paragraphs: ['Le Japon participe.', 'Une deuxième phrase sur le Japon.'],
   paragraphStarts: [20, 41],
   text: 'L’OTAN et le Japon\n\nLe Japon participe.\n\nUne deuxième phrase sur le Japon.',
-  countries: [{ code: 'JP', name: 'Japan', primary: true, evidence: [{ text: 'Japon', start: 13, end: 18 }] }],
+  countries: [{ code: 'JP', name: 'Japan', about: true, aboutBecause: ['title'], home: false, evidence: [{ text: 'Japon', start: 13, end: 18 }] }],
+  origin: { host: null, country: null, datelineCountry: null },
   organisations: ['NATO'],
   quotes: [{ speaker: 'Christian Liflander', role: 'chef de section', text: 'Une citation assez longue pour être gardée.' }],
   summary: 'Le Japon participe.',
@@ -77,7 +78,7 @@ afterEach(cleanup);
 
 describe('the search view with a fake archive', () => {
   it('lists the hits with their dates, languages and countries, and the count', async () => {
-    mount({ search: async () => ({ total: 2, versions: 3, hits: [hit('a', 'NATO and Japan'), hit('b', 'Swiss visit', { language: 'en', primaryCountries: [], countries: ['KR'] })], facets: { countries: { JP: 1, KR: 1 }, languages: { fr: 1, en: 1 }, years: { '2019': 2 } }, query: emptyQuery, tookMs: 1 }) });
+    mount({ search: async () => ({ total: 2, versions: 3, hits: [hit('a', 'NATO and Japan'), hit('b', 'Swiss visit', { language: 'en', aboutCountries: [], countries: ['KR'] })], facets: { countries: { JP: 1, KR: 1 }, countriesMentioned: { JP: 1, KR: 1 }, languages: { fr: 1, en: 1 }, years: { '2019': 2 } }, query: emptyQuery, tookMs: 1 }) });
     await waitFor(() => expect(screen.getByText('2 releases')).toBeTruthy());
     expect(screen.getByText('(3 with translations)')).toBeTruthy();
     const titles = [...document.querySelectorAll('.hit h3')].map((h) => h.textContent);
@@ -86,14 +87,21 @@ describe('the search view with a fake archive', () => {
   });
 
   it('shows country facets with their counts, and a click filters the search and goes into the URL', async () => {
-    const api = mount({ search: async (req: SearchRequest) => ({ total: req.countries?.length ? 1 : 2, versions: 2, hits: [], facets: { countries: { JP: 1, KR: 1 }, languages: { fr: 2 }, years: {} }, query: emptyQuery, tookMs: 1 }) });
+    const api = mount({ search: async (req: SearchRequest) => ({ total: req.countries?.length ? 1 : 2, versions: 2, hits: [], facets: { countries: { JP: 1, KR: 1 }, countriesMentioned: { JP: 3, KR: 1 }, languages: { fr: 2 }, years: {} }, query: emptyQuery, tookMs: 1 }) });
     await waitFor(() => expect(document.querySelectorAll('.facet-list')[0]!.querySelectorAll('li').length).toBe(2));
     const japan = [...document.querySelectorAll('.facet-list label')].find((l) => l.textContent?.includes('Japan'))!;
-    expect(japan.querySelector('.facet-count')?.textContent).toBe('1');
+    // Releases about Japan first, then those that mention it.
+    expect(japan.querySelector('.facet-count')?.textContent).toBe('1 / 3');
+    expect(japan.querySelector('.facet-count')?.getAttribute('aria-label')).toBe('1 about it, 3 mention it');
     await act(async () => fireEvent.click(japan.querySelector('input')!));
-    await waitFor(() => expect(api.calls.some((c) => c.method === 'search' && (c.request as SearchRequest).countries?.includes('JP'))).toBe(true));
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'search' && (c.request as SearchRequest).countries?.includes('JP') && !(c.request as SearchRequest).mentioned)).toBe(true));
     expect(new URLSearchParams(window.location.search).getAll('country')).toEqual(['JP']);
-    expect(screen.getByRole('button', { name: 'Remove filter Japan' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove filter About Japan' })).toBeTruthy();
+    // The switch widens the filter to every mention, and says so.
+    await act(async () => fireEvent.click(screen.getByRole('radio', { name: 'Mentioned' })));
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'search' && (c.request as SearchRequest).mentioned === true)).toBe(true));
+    expect(new URLSearchParams(window.location.search).get('mentioned')).toBe('1');
+    expect(screen.getByRole('button', { name: 'Remove filter Mentions Japan' })).toBeTruthy();
   });
 
   it('says so when nothing matches, and offers to clear the filters', async () => {

@@ -6,7 +6,7 @@ import type { ArchiveHost } from '../../archive/service.js';
 
 export const emptyQuery: SearchResult['query'] = { terms: [], phrases: [], excluded: [], anyOf: [], prefixes: [], titleTerms: [], expansions: [], notices: [] };
 
-export const fakeStatus = (patch: Partial<ArchiveStatus> = {}): ArchiveStatus => ({ documents: 0, folders: [], failures: 0, indexing: null, lastIndexed: null, notice: null, demoAvailable: false, languages: [], ...patch });
+export const fakeStatus = (patch: Partial<ArchiveStatus> = {}): ArchiveStatus => ({ documents: 0, folders: [], failures: 0, indexing: null, lastIndexed: null, notice: null, demoAvailable: false, languages: [], homeCountries: { codes: [], set: false }, ...patch });
 
 /**
  * A stand-in for the engine that implements the whole contract: each test gives the answers it
@@ -22,11 +22,12 @@ export function fakeArchive(answers: Partial<ArchiveApi> = {}): ArchiveHost & { 
     reindex: async () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], documents: 0, seconds: 0, cancelled: false }),
     cancelIndexing: async () => ({ cancelled: false }),
     failures: async () => [],
-    search: async () => ({ total: 0, versions: 0, hits: [], facets: { countries: {}, languages: {}, years: {} }, query: emptyQuery, tookMs: 0 }),
+    search: async () => ({ total: 0, versions: 0, hits: [], facets: { countries: {}, countriesMentioned: {}, languages: {}, years: {} }, query: emptyQuery, tookMs: 0 }),
     getRelease: async () => {
       throw new ApiError('not-found', 'No release with that id.');
     },
     countryNames: async () => [],
+    setHomeCountries: async () => fakeStatus(),
     timeline: async () => ({ bucket: 'year', buckets: [], series: [] }),
   };
   const api = { ...defaults, ...answers };

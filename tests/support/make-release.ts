@@ -23,6 +23,7 @@ export function makeRelease(patch: Partial<PressRelease> & { title: string; body
     quotes: [],
     summary: '',
     sourceUrl: null,
+    origin: { host: null, country: null, datelineCountry: null },
     translations: [],
     size: 100,
     mtimeMs: 1,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PressRelease, SearchRequest } from '../../archive/api/types.js';
 import { ReleaseIndex } from '../../archive/search/release-index.js';
 import { parseQuery } from '../../archive/search/query.js';
-import { terms, termsOfRelease } from '../../archive/search/tokens.js';
+import { termString, termsOfRelease } from '../../archive/search/tokens.js';
 import { makeRelease } from '../support/make-release.js';
 
 const WORDS = ['cooperation', 'security', 'defence', 'treaty', 'trade', 'visit', 'minister', 'climate', 'cyber', 'summit', 'aid', 'talks'];
@@ -39,7 +39,7 @@ const requestArb = fc.record({
 
 function build(specs: ReleaseSpec[]): { index: ReleaseIndex; releases: PressRelease[] } {
   const index = new ReleaseIndex(null);
-  const releases = specs.map((s) => makeRelease({ ...s, countries: s.countries.map((code) => ({ code, name: code, primary: true, evidence: [] })) }));
+  const releases = specs.map((s) => makeRelease({ ...s, countries: s.countries.map((code) => ({ code, name: code, about: true, aboutBecause: ['title' as const], home: false, evidence: [] })) }));
   for (const r of releases) index.add(r);
   return { index, releases };
 }
@@ -48,7 +48,7 @@ function build(specs: ReleaseSpec[]): { index: ReleaseIndex; releases: PressRele
 function bruteForce(releases: PressRelease[], words: string[], excluded: string | undefined, filters: SearchRequest) {
   const has = (r: PressRelease, w: string): boolean => {
     const t = termsOfRelease(r);
-    return `${t.titleTerms}${t.bodyTerms}`.includes(` ${terms(w)[0]} `);
+    return `${t.titleTerms}${t.bodyTerms}`.includes(` ${termString(w, r.language)} `);
   };
   const matching = releases.filter((r) => words.every((w) => has(r, w)) && !(excluded && has(r, excluded)));
   const passes = (r: PressRelease, skip: 'countries' | 'languages' | 'dates' | null): boolean =>

@@ -21,8 +21,8 @@ export function useSearch(state: ViewState, generation: number) {
   const seq = useRef(0);
 
   const request = useMemo<SearchRequest>(
-    () => ({ query: state.q, countries: state.countries, from: state.from || undefined, to: state.to || undefined, languages: state.languages, sort: state.sort, groupTranslations: true }),
-    [state.q, state.countries, state.from, state.to, state.languages, state.sort],
+    () => ({ query: state.q, countries: state.countries, mentioned: state.mentioned, from: state.from || undefined, to: state.to || undefined, languages: state.languages, sort: state.sort, groupTranslations: true }),
+    [state.q, state.countries, state.mentioned, state.from, state.to, state.languages, state.sort],
   );
 
   const [retries, setRetries] = useState(0);

@@ -1,0 +1,36 @@
+import type { PressRelease, SortOrder } from '../api/types.js';
+import type { Scored } from './sets.js';
+
+/** Each release's place in date order (newest first, undated last), by its number. */
+export function dateRanks(entries: Iterable<{ no: number; published: string }>, size: number): Int32Array {
+  const sorted = [...entries].sort((a, b) => (a.published === b.published ? a.no - b.no : a.published === '' ? 1 : b.published === '' ? -1 : a.published < b.published ? 1 : -1));
+  const rank = new Int32Array(size + 1);
+  sorted.forEach((e, i) => (rank[e.no] = i));
+  return rank;
+}
+
+/**
+ * Release numbers in the order asked for; ties go to the newer release. Dates are compared
+ * through the precomputed rank: integer comparisons keep sorting 20,000 hits in a few milliseconds.
+ */
+export function orderHits(hits: Scored, sort: SortOrder, rank: Int32Array, undated: (no: number) => boolean): number[] {
+  const nos = [...hits.keys()];
+  if (sort === 'relevance') nos.sort((a, b) => hits.get(b)! - hits.get(a)! || rank[a]! - rank[b]!);
+  else if (sort === 'date') nos.sort((a, b) => Number(undated(a)) - Number(undated(b)) || rank[b]! - rank[a]!);
+  else nos.sort((a, b) => rank[a]! - rank[b]!);
+  return nos;
+}
+
+/** An English/French pair shown as one hit: the first of the two in the order stands for both. */
+export function groupPairs(ordered: number[], releaseOf: (no: number) => PressRelease): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  for (const no of ordered) {
+    const r = releaseOf(no);
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    for (const t of r.translations) seen.add(t);
+    out.push(no);
+  }
+  return out;
+}
