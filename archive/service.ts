@@ -186,7 +186,7 @@ export class ArchiveService implements ArchiveHost {
       versions: outcome.versions,
       hits: outcome.hits,
       facets: outcome.facets,
-      query: queryInfo(parsed, outcome.expansions),
+      query: queryInfo(parsed, outcome.expansions, outcome.suggestions),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }

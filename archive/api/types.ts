@@ -160,6 +160,8 @@ export interface ParsedQueryInfo {
   /** Words added by the query language, e.g. a country's other-language names. */
   expansions: { term: string; added: string[] }[];
   notices: string[];
+  /** Words of the archive written like a query word that finds little (Zelensky → Zelenskyy), with how many releases hold each. */
+  suggestions: { word: string; term: string; releases: number }[];
 }
 
 export interface Facets {

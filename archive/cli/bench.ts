@@ -10,6 +10,10 @@ import { sampleFolder } from '../paths.js';
 export async function benchCommand(argv: string[]): Promise<number> {
   const [what = 'all', ...rest] = argv;
   if (what === 'inspect' || what === 'all') await benchInspect(rest.filter((a) => !a.startsWith('--')));
+  if (what === 'quality' || what === 'all') {
+    const { measureQuality } = await import('./bench-quality.js');
+    await measureQuality();
+  }
   if (what === 'index' || what === 'all') {
     const { benchIndex } = await import('./bench-index.js');
     await benchIndex(rest);

@@ -20,6 +20,10 @@ const CAPITALISED = /^[\p{Lu}]/u;
 const AGREEMENT = /\b(?:sign(?:s|ed|ing)?|agreements?|accords?|memorand(?:um|a)|treat(?:y|ies)|conventions?|protocols?|joint (?:statement|declaration)|sign[ée]e?s?|signature|trait[ée]s?|d[ée]claration commune|protocole)\b/iu;
 /** A lead, a sentence naming more countries than this is a list (G7 members), not a subject. */
 const MAX_SUBJECTS = 3;
+/** How far into the body the release's own business runs, for agreements: its opening. */
+const OPENING = 1500;
+/** A transcript's first line: where and when ("Akasaka Palace, Tokyo, Japan 11:30 A.M. JST"), not its lead. */
+const VENUE_LINE = /^.{0,200}\b\d{1,2}:\d{2}\s*[AP]\.?M\.?/;
 
 export interface CountryContext {
   /** Where the title ends in the text. */
@@ -47,12 +51,20 @@ export function detectCountries(text: string, context: CountryContext): PartnerC
   };
   const all = [...accepted.entries()].flatMap(([code, list]) => list.map((m) => ({ code, m })));
   for (const { code, m } of all) if (m.start < titleLength) because(code, 'title');
-  // The lead: the first paragraph after the title, when it names only a few countries.
-  const leadStart = titleLength + 2;
-  const leadEnd = Math.min(text.length, text.indexOf('\n\n', leadStart) < 0 ? text.length : text.indexOf('\n\n', leadStart), leadStart + 600);
-  const inLead = new Set(all.filter(({ m }) => m.start >= leadStart && m.start < leadEnd).map(({ code }) => code));
-  if (inLead.size <= MAX_SUBJECTS) for (const code of inLead) because(code, 'lead');
+  const named = (code: string): number => accepted.get(code)!.filter((m) => m.term.kind !== 'capital').length;
+  // The lead: the first paragraph after the title (after a transcript's venue line), when it names
+  // only a few countries. A country there counts when named (not only by its capital: a venue) and
+  // named again in the release (not a passing reference).
+  let leadStart = titleLength + 2;
+  const firstEnd = text.indexOf('\n\n', leadStart);
+  if (firstEnd > 0 && VENUE_LINE.test(text.slice(leadStart, firstEnd))) leadStart = firstEnd + 2;
+  const leadEnd = Math.min(text.indexOf('\n\n', leadStart) < 0 ? text.length : text.indexOf('\n\n', leadStart), leadStart + 600);
+  const inLead = new Set(all.filter(({ m }) => m.start >= leadStart && m.start < leadEnd && m.term.kind !== 'capital').map(({ code }) => code));
+  if (inLead.size <= MAX_SUBJECTS) for (const code of inLead) if (named(code) >= 2) because(code, 'lead');
+  // Parties to an agreement the release opens with (not one a long text mentions on its way).
+  const opening = titleLength + 2 + OPENING;
   for (const sentence of sentencesOf(text, titleLength)) {
+    if (sentence.start > opening) break;
     if (!AGREEMENT.test(text.slice(sentence.start, sentence.end))) continue;
     const parties = new Set(all.filter(({ m }) => m.start >= sentence.start && m.start < sentence.end).map(({ code }) => code));
     if (parties.size >= 1 && parties.size <= MAX_SUBJECTS) for (const code of parties) because(code, 'agreement');

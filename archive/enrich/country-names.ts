@@ -37,10 +37,10 @@ export const BLOCKING_PREFIX: Record<string, RegExp> = {
   mexico: /\bnew\s+$/i,
   mexican: /\bnew\s+$/i,
   mexicans: /\bnew\s+$/i,
-  indian: /\b(?:american|native|oc[ée]an)\s+$/i,
+  indian: /(?<!\p{L})(?:american|native|oc[ée]an)\s+$/iu,
   indians: /\b(?:american|native)\s+$/i,
-  indien: /\boc[ée]an\s+$/i,
-  georgie: /\b(?:[ée]tat|[ée]tat am[ée]ricain)\s+de\s+$/i,
+  indien: /(?<!\p{L})oc[ée]an\s+$/iu,
+  georgie: /(?<!\p{L})[ée]tat(?:\s+am[ée]ricain)?\s+de\s+$/iu,
   guinea: /\b(?:new|papua new)\s+$/i,
   ireland: /\bnorthern\s+$/i,
   samoa: /\bamerican\s+$/i,
@@ -186,6 +186,14 @@ for (const key of terms.keys()) {
   if (words[0]) termStarts.set(words[0], Math.max(termStarts.get(words[0]) ?? 0, words.length));
 }
 
+/** Whether the words just before `end` are a country's term ("united states" before "-canada"). */
+function afterCountry(folded: string, end: number): boolean {
+  const before = folded.slice(Math.max(0, end - 40), end);
+  const words = before.match(/[\p{L}\p{N}.]+/gu) ?? [];
+  for (let k = 1; k <= Math.min(4, words.length); k++) if (terms.has(words.slice(-k).join(' '))) return true;
+  return false;
+}
+
 /** Every term in folded text, longest first at each word, as [start, end, key]. */
 export function scanTerms(folded: string): [number, number, string][] {
   const words: [number, number][] = [];
@@ -193,7 +201,8 @@ export function scanTerms(folded: string): [number, number, string][] {
   const found: [number, number, string][] = [];
   for (let i = 0; i < words.length; i++) {
     const start = words[i]![0];
-    if (start > 0 && folded[start - 1] === '-' && /[\p{L}]/u.test(folded[start - 2] ?? '')) continue;
+    // The second half of a compound ("franco-suisse") is not a mention, unless the first half is a country too ("United States-Canada").
+    if (start > 0 && folded[start - 1] === '-' && /[\p{L}]/u.test(folded[start - 2] ?? '') && !afterCountry(folded, start - 1)) continue;
     const longest = termStarts.get(folded.slice(start, words[i]![1]));
     if (longest === undefined) continue;
     for (let k = Math.min(longest, words.length - i); k >= 1; k--) {

@@ -2,7 +2,7 @@ import type { ParsedQueryInfo } from '../api/types.js';
 import type { ParsedQuery } from './query.js';
 
 /** What a search answer tells the UI about how its query was read. */
-export function queryInfo(parsed: ParsedQuery, expansions: ParsedQueryInfo['expansions']): ParsedQueryInfo {
+export function queryInfo(parsed: ParsedQuery, expansions: ParsedQueryInfo['expansions'], suggestions: ParsedQueryInfo['suggestions'] = []): ParsedQueryInfo {
   const clauses = parsed.required.flat();
   return {
     terms: clauses.filter((c) => c.kind === 'term').map((c) => c.raw),
@@ -13,5 +13,6 @@ export function queryInfo(parsed: ParsedQuery, expansions: ParsedQueryInfo['expa
     titleTerms: clauses.filter((c) => c.field === 'title').map((c) => c.raw),
     expansions,
     notices: parsed.notices,
+    suggestions,
   };
 }

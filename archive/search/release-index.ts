@@ -8,6 +8,7 @@ import { matchQuery, wholeTitleBonus, type TermSource } from './matcher.js';
 import type { ParsedQuery } from './query.js';
 import type { Scored } from './sets.js';
 import { TEXT_INDEX_CONFIG, TextIndex } from './text-index.js';
+import { suggestSpellings } from './spelling.js';
 import { termsOfRelease, type ReleaseTerms } from './tokens.js';
 
 /**
@@ -43,7 +44,9 @@ export interface SearchOutcome {
   hits: SearchHit[];
   facets: Facets;
   expansions: { term: string; added: string[] }[];
+  suggestions: { word: string; term: string; releases: number }[];
 }
+
 
 export class ReleaseIndex implements TermSource {
   private text = new TextIndex();
@@ -253,7 +256,12 @@ export class ReleaseIndex implements TermSource {
     const offset = Math.max(0, request.offset ?? 0);
     const limit = Math.min(500, Math.max(0, request.limit ?? 20));
     const page = ordered.slice(offset, offset + limit).map((no) => this.toHit(no, scores.get(no)!, query));
-    return { total: ordered.length, versions, hits: page, facets, expansions: query.expansions };
+    return { total: ordered.length, versions, hits: page, facets, expansions: query.expansions, suggestions: this.spellingsOf(query) };
+  }
+
+  /** Other spellings in the archive of the query's words that find little on their own. */
+  private spellingsOf(query: ExpandedQuery): SearchOutcome['suggestions'] {
+    return suggestSpellings(query.groups.flat(), (t) => this.vocabulary.get(t) ?? 0, () => (this.sortedVocabulary ??= [...this.vocabulary.keys()].sort()));
   }
 
   /** Every release matching the request, in order, without paging or snippets (for timelines). */

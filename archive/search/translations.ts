@@ -10,7 +10,7 @@ import { fold } from '../enrich/fold.js';
  */
 const DAY = 86_400_000;
 
-function features(r: PressRelease): Set<string> {
+export function features(r: PressRelease): Set<string> {
   const out = new Set<string>();
   const text = r.text.slice(0, 6000);
   for (const m of text.matchAll(/\d[\d'’.,]*\d|\d/g)) {
@@ -44,7 +44,7 @@ function sameShape(a: PressRelease, b: PressRelease): boolean {
   return length > 0.5 && length < 2 && paragraphs > 0.4 && paragraphs < 2.5;
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
+export function similarity(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;
@@ -70,7 +70,8 @@ export function linkTranslations(releases: PressRelease[], threshold = 0.3): Map
     }
     return f;
   };
-  const countriesOf = (r: PressRelease): string => r.countries.filter((c) => c.about).map((c) => c.code).sort().join(',');
+  // The countries a release names (all of them: what it is "about" depends on the archive's home countries, a translation does not).
+  const countriesOf = (r: PressRelease): Set<string> => new Set(r.countries.filter((c) => c.evidence.length > 0).map((c) => c.code));
 
   const best = new Map<string, { id: string; score: number }[]>();
   for (const r of dated) {
@@ -80,9 +81,11 @@ export function linkTranslations(releases: PressRelease[], threshold = 0.3): Map
         if (other.id <= r.id || other.language === r.language || !samePublisher(r, other) || !sameShape(r, other)) continue;
         const ca = countriesOf(r);
         const cb = countriesOf(other);
-        // Partner countries must agree where both name some (detection may miss one in a short text).
-        if (ca && cb && !ca.split(',').some((c) => cb.split(',').includes(c))) continue;
-        const score = similarity(feat(r), feat(other)) + (ca === cb ? 0.1 : 0);
+        // The countries named must agree where both name some (detection may miss one in a short text).
+        const shared = [...ca].filter((c) => cb.has(c)).length;
+        if (ca.size && cb.size && shared === 0) continue;
+        // The versions of a release come out the same day, as a rule: each day apart costs.
+        const score = similarity(feat(r), feat(other)) + (ca.size || cb.size ? (0.2 * shared) / Math.max(ca.size, cb.size) : 0.1) - 0.08 * Math.abs(k - d);
         if (score < threshold) continue;
         for (const [x, y] of [[r, other], [other, r]] as const) {
           const list = best.get(x.id) ?? [];

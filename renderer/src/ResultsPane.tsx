@@ -5,6 +5,12 @@ import type { useSearch } from './hooks/useSearch.js';
 import { Results } from './Results.js';
 import type { ViewState } from './url-state.js';
 
+/** The query with `alternative` as an OR beside `word` (Zelensky → Zelensky OR zelenskyy). */
+export function addAlternative(query: string, word: string, alternative: string): string {
+  const at = query.indexOf(word);
+  return at < 0 ? `${query} OR ${alternative}` : `${query.slice(0, at + word.length)} OR ${alternative}${query.slice(at + word.length)}`;
+}
+
 /** The middle of the search view: the count, the sort, the filters in force, notices, and the hits or why there are none. */
 export function ResultsPane({ state, search, selected, progress, documents, navigate, onSelect }: { state: ViewState; search: ReturnType<typeof useSearch>; selected: number; progress: IndexProgress | null; documents: number; navigate: (patch: Partial<ViewState>) => void; onSelect: (i: number) => void }) {
   const { t } = useI18n();
@@ -41,6 +47,16 @@ export function ResultsPane({ state, search, selected, progress, documents, navi
             <span key={x.term}>
               “{x.term}” → {x.added.slice(0, 4).join(', ')}
             </span>
+          ))}
+        </div>
+      ) : null}
+      {result?.query.suggestions.length ? (
+        <div className="expansions suggestions">
+          <span>{t.alsoWritten}</span>
+          {result.query.suggestions.map((x) => (
+            <button key={x.term} type="button" className="chip" onClick={() => navigate({ q: addAlternative(state.q, x.word, x.term), doc: null })}>
+              {x.term} <span className="facet-count">{x.releases}</span>
+            </button>
           ))}
         </div>
       ) : null}

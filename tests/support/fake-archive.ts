@@ -4,7 +4,7 @@ import { ApiError } from '../../archive/api/errors.js';
 import type { ArchiveStatus, SearchResult } from '../../archive/api/types.js';
 import type { ArchiveHost } from '../../archive/service.js';
 
-export const emptyQuery: SearchResult['query'] = { terms: [], phrases: [], excluded: [], anyOf: [], prefixes: [], titleTerms: [], expansions: [], notices: [] };
+export const emptyQuery: SearchResult['query'] = { terms: [], phrases: [], excluded: [], anyOf: [], prefixes: [], titleTerms: [], expansions: [], notices: [], suggestions: [] };
 
 export const fakeStatus = (patch: Partial<ArchiveStatus> = {}): ArchiveStatus => ({ documents: 0, folders: [], failures: 0, indexing: null, lastIndexed: null, notice: null, demoAvailable: false, languages: [], homeCountries: { codes: [], set: false }, ...patch });
 
