@@ -76,12 +76,15 @@ export class LocalArchive {
     return this.failures.map(({ path, code, message }) => ({ path, code, message }));
   }
 
-  /** Incremental indexing of the folders: only changed files are read again. */
-  async reindex(options: IndexOptions = {}): Promise<IndexSummary> {
+  /**
+   * Incremental indexing of the folders: only changed files are read again. With `scope`, only
+   * these paths are looked at (what a folder watcher saw change), without a walk of the folders.
+   */
+  async reindex(options: IndexOptions = {}, scope?: string[]): Promise<IndexSummary> {
     const reporter = new ProgressReporter(options.onProgress);
     reporter.report(true);
     const previousFailures = this.failures.length;
-    const run = await runIndexing(this.index, ReaderPool.shared(), this.folders, this.failures, reporter, options.signal);
+    const run = await runIndexing(this.index, ReaderPool.shared(), this.folders, this.failures, reporter, options.signal, scope);
     const changed = run.added + run.updated + run.removed > 0;
     // Links depend on every release's neighbours in time: recomputed only when something changed.
     if (changed || !this.linked) {

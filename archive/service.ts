@@ -16,6 +16,7 @@ import type {
   TimelineResult,
 } from './api/types.js';
 import { allCountries } from './enrich/countries.js';
+import { FolderWatcher } from './indexing/watch.js';
 import { LocalArchive, paragraphsOf } from './local-archive.js';
 import { highlightRanges } from './search/highlights.js';
 import { parseQuery } from './search/query.js';
@@ -37,15 +38,16 @@ export type ArchiveHost = ArchiveApi & { events: EventEmitter<{ event: [ArchiveE
 /**
  * The engine's one door: every front end (the desktop shell, the web server, the command line,
  * the tests) reaches the archive through this class, which implements the contract and adds the
- * few things only a host needs (`indexIfEmpty`, `releasePath`).
+ * few things only a host needs (`startWatching`, `releasePath`).
  */
 export class ArchiveService implements ArchiveHost {
   readonly events = new EventEmitter<{ event: [ArchiveEvent] }>();
   private running: Promise<IndexSummary> | null = null;
   private abort: AbortController | null = null;
   private progress: IndexProgress | null = null;
-  /** Folders were added when opening: their files are not in the index yet. */
-  private addedOnOpen = false;
+  private watcher: FolderWatcher | null = null;
+  /** Paths the watcher saw change while a run was under way: indexed when it ends. */
+  private changedDuringRun = new Set<string>();
 
   private constructor(
     private readonly archive: LocalArchive,
@@ -56,18 +58,33 @@ export class ArchiveService implements ArchiveHost {
     const archive = await LocalArchive.open(options.dataDir);
     const service = new ArchiveService(archive, options);
     const added = (options.folders ?? []).map((f) => resolve(f)).filter((f) => !archive.folders.includes(f));
-    if (added.length) {
-      await archive.setFolders([...archive.folders, ...added]);
-      service.addedOnOpen = true;
-    }
+    if (added.length) await archive.setFolders([...archive.folders, ...added]);
     return service;
   }
 
-  /** Starts indexing when folders were just added or the index is empty (a first start, a rebuild). */
-  indexIfEmpty(): Promise<IndexSummary> | null {
-    if (!this.archive.folders.length || (!this.addedOnOpen && this.archive.index.size > 0)) return null;
-    this.addedOnOpen = false;
-    return this.reindex({});
+  /**
+   * What a desktop or web host does when it starts: brings the index up to date (only changed
+   * files are read) and then watches the folders, so that a file saved into one is searchable
+   * within seconds.
+   */
+  startWatching(): Promise<IndexSummary> | null {
+    this.watcher ??= new FolderWatcher((paths) => this.indexChanged(paths));
+    this.watcher.watch(this.archive.folders);
+    return this.archive.folders.length ? this.reindex({}) : null;
+  }
+
+  stopWatching(): void {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+
+  /** Indexes the paths a watcher saw change; during a run they wait for it to end. */
+  private indexChanged(paths: string[]): void {
+    if (this.running) {
+      for (const p of paths) this.changedDuringRun.add(p);
+      return;
+    }
+    void this.run(paths).catch(() => undefined);
   }
 
   /** The file of a release, for the shell to show or open: only paths the engine itself holds. */
@@ -116,6 +133,7 @@ export class ArchiveService implements ArchiveHost {
     if (!isDir) throw new ApiError('not-a-folder', `${path} is a file, not a folder: add the folder that holds your releases.`);
     if (this.running) throw new ApiError('busy', 'Indexing is under way; add the folder when it has finished or cancel it.');
     await this.archive.setFolders([...this.archive.folders, path]);
+    this.watcher?.watch(this.archive.folders);
     void this.reindex({}).catch(() => undefined);
     return this.status();
   }
@@ -126,6 +144,7 @@ export class ArchiveService implements ArchiveHost {
     const path = resolve(req.path);
     if (!this.archive.folders.includes(path)) throw new ApiError('not-found', `${path} is not one of the archive folders.`);
     await this.archive.setFolders(this.archive.folders.filter((f) => f !== path));
+    this.watcher?.watch(this.archive.folders);
     void this.reindex({}).catch(() => undefined);
     return this.status();
   }
@@ -137,17 +156,24 @@ export class ArchiveService implements ArchiveHost {
   }
 
   reindex(_req: Record<string, never> = {}): Promise<IndexSummary> {
+    return this.run();
+  }
+
+  private run(scope?: string[]): Promise<IndexSummary> {
     if (this.running) return this.running;
     this.abort = new AbortController();
     this.progress = { phase: 'scanning', filesDone: 0, filesTotal: 0, filesPerSecond: 0, currentFile: null, errors: 0, etaSeconds: null, message: null };
     const run = this.archive
-      .reindex({
-        signal: this.abort.signal,
-        onProgress: (p) => {
-          this.progress = p;
-          this.emit({ type: 'progress', progress: p });
+      .reindex(
+        {
+          signal: this.abort.signal,
+          onProgress: (p) => {
+            this.progress = p;
+            this.emit({ type: 'progress', progress: p });
+          },
         },
-      })
+        scope,
+      )
       .then((summary) => {
         this.emit({ type: 'indexed', summary });
         return summary;
@@ -161,6 +187,11 @@ export class ArchiveService implements ArchiveHost {
         this.running = null;
         this.abort = null;
         void this.status().then((status) => this.emit({ type: 'status', status }));
+        if (this.changedDuringRun.size) {
+          const waiting = [...this.changedDuringRun];
+          this.changedDuringRun.clear();
+          this.indexChanged(waiting);
+        }
       });
     this.running = run;
     return run;

@@ -127,7 +127,7 @@ void app.whenReady().then(async () => {
 
   buildMenu();
   await createWindow();
-  (await opening).indexIfEmpty()?.catch(() => undefined);
+  (await opening).startWatching()?.catch(() => undefined);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -19,7 +19,8 @@ export async function webCommand(argv: string[]): Promise<number> {
   const service = await opening;
   const { notice } = await service.status();
   if (notice) console.error(notice);
-  service.indexIfEmpty()?.catch((err) => console.error(err));
+  // Up to date at start (only changed files are read), then kept so while it runs.
+  service.startWatching()?.catch((err) => console.error(err));
   const stop = (): void => {
     void web.close().then(() => process.exit(0));
   };

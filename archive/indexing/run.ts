@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import type { IndexProgress, PressRelease } from '../api/types.js';
 import type { ReaderPool } from '../ingest/pool.js';
 import { walkArchive, type ArchiveFile } from '../ingest/walk.js';
@@ -40,20 +40,47 @@ async function missingFolders(folders: string[]): Promise<string[]> {
   return missing;
 }
 
+const isUnder = (path: string, folder: string): boolean => path === folder || path.startsWith(`${folder}/`) || path.startsWith(`${folder}\\`);
+
 /**
- * One incremental run over the folders: walk, plan, read what changed in worker threads, and apply
- * it to the index. Saving is the caller's.
+ * The files of some paths only (what a folder watcher saw change): the files themselves, or
+ * everything under a path that is now a folder. Paths outside the archive folders, and hidden
+ * ones, are left alone.
  */
-export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders: string[], previousFailures: RememberedFailure[], reporter: ProgressReporter, signal?: AbortSignal): Promise<RunOutcome> {
+async function filesOf(paths: string[], folders: string[], onError: (path: string, message: string) => void): Promise<ArchiveFile[]> {
+  const out: ArchiveFile[] = [];
+  for (const path of new Set(paths)) {
+    const folder = folders.find((f) => isUnder(path, f));
+    if (!folder || path.slice(folder.length).split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
+    let info;
+    try {
+      info = await lstat(path);
+    } catch {
+      continue; // Gone: the plan removes it.
+    }
+    if (info.isFile()) out.push({ path, size: info.size, mtimeMs: info.mtimeMs });
+    else if (info.isDirectory()) out.push(...(await walkArchive([path], onError)));
+  }
+  return out;
+}
+
+/**
+ * One incremental run over the folders (or, with `scope`, over these paths only, without a walk):
+ * plan, read what changed in worker threads, and apply it to the index. Saving is the caller's.
+ */
+export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders: string[], previousFailures: RememberedFailure[], reporter: ProgressReporter, signal?: AbortSignal, scope?: string[]): Promise<RunOutcome> {
   const failures: RememberedFailure[] = [];
-  const missing = await missingFolders(folders);
-  const files = await walkArchive(folders.filter((f) => !missing.includes(f)), (path, message) => failures.push({ path, code: 'unreadable', message, size: 0, mtimeMs: 0 }));
+  const unreadable = (path: string, message: string): void => void failures.push({ path, code: 'unreadable', message, size: 0, mtimeMs: 0 });
+  const missing = scope ? [] : await missingFolders(folders);
+  const files = scope ? await filesOf(scope, folders, unreadable) : await walkArchive(folders.filter((f) => !missing.includes(f)), unreadable);
   for (const folder of missing) failures.push({ path: folder, code: 'unreadable', message: 'This archive folder cannot be found (moved, renamed, or on a drive that is not connected); its releases were kept.', size: 0, mtimeMs: 0 });
 
+  const inScope = (path: string): boolean => !scope || scope.some((p) => isUnder(path, p));
   const known = new Map<string, PressRelease>();
-  for (const e of index.releases()) known.set(e.release.path, e.release);
+  for (const e of index.releases()) if (inScope(e.release.path)) known.set(e.release.path, e.release);
   const plan = planReindex(files, known as Map<string, KnownFile>, new Map(previousFailures.map((f) => [f.path, f])), missing);
-  failures.push(...plan.keptFailures);
+  // Outside the scope, what failed before still stands.
+  failures.push(...plan.keptFailures, ...previousFailures.filter((f) => !inScope(f.path)));
   let unchanged = plan.unchanged;
   reporter.phase('reading', { filesTotal: plan.toRead.length, errors: failures.length });
 

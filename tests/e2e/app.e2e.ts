@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chSample, seedFolder } from '../support/fixtures.js';
@@ -149,6 +152,21 @@ describe('Liaison in Chromium', () => {
     await expect.poll(() => search.reader.locator('.release-quotes footer').count()).toBe(2);
     expect(await search.reader.locator('.release-quotes footer').first().textContent()).toContain('Christian Liflander');
     await search.screenshot('09-seed-dark-french');
+  });
+
+  it('shows a release saved into an archive folder while the app runs, without re-indexing by hand', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'liaison-e2e-archive-'));
+    const release = (title: string, body: string): string => `${title}\n\n  • 12 mai 2023\n\nBerne - ${body}\n`;
+    writeFileSync(join(folder, 'norvege.txt'), release('Accord avec la Norvège', 'La Suisse et la Norvège ont signé un accord.'));
+    app = await startApp({ folders: [folder], watch: true, demo: false });
+    page = await newPage(browser);
+    await page.goto(app.web.url);
+    const search = new SearchPage(page);
+    await search.waitForResults();
+    await expect.poll(() => search.total()).toBe(1);
+    writeFileSync(join(folder, 'danemark.txt'), release('Visite au Danemark', 'La conseillère fédérale s’est rendue au Danemark.'));
+    await expect.poll(() => search.total(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => search.hits.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Visite au Danemark')]));
   });
 
   it('refuses API calls without the token', async () => {

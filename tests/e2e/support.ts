@@ -24,12 +24,13 @@ export interface AppUnderTest {
 }
 
 /** A fresh data folder and a server on 127.0.0.1 for each test. */
-export async function startApp(options: { demo?: boolean; folders?: string[] } = {}): Promise<AppUnderTest> {
+export async function startApp(options: { demo?: boolean; folders?: string[]; watch?: boolean } = {}): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-e2e-'));
   const service = await ArchiveService.open({ dataDir, folders: options.folders, demoFolder: options.demo === false ? null : join(projectRoot, 'assets/demo') });
-  if (options.folders?.length) await service.reindex({});
+  if (options.watch) await service.startWatching();
+  else if (options.folders?.length) await service.reindex({});
   const web = await startWebServer(service, { staticDir: join(projectRoot, 'build/renderer') });
-  return { service, web, dataDir, close: () => web.close() };
+  return { service, web, dataDir, close: async () => (service.stopWatching(), web.close()) };
 }
 
 export async function newPage(browser: Browser, options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
