@@ -175,7 +175,7 @@ export function Reader({ shell, id, query, onClose, onOpen }: { shell: ShellBrid
         {release.countries.length ? (
           <section className="release-countries">
             <h2>{t.countriesInRelease}</h2>
-            <ul>{release.countries.map(country)}</ul>
+            <ul>{[...release.countries].sort((a, b) => Number(b.about) - Number(a.about) || Number(a.home) - Number(b.home)).map(country)}</ul>
           </section>
         ) : null}
         {release.summary ? (
