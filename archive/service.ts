@@ -21,7 +21,8 @@ import { LocalArchive, paragraphsOf } from './local-archive.js';
 import { highlightRanges } from './search/highlights.js';
 import { parseQuery } from './search/query.js';
 import { queryInfo } from './search/query-info.js';
-import { validateSearch } from './validate.js';
+import { buildTimeline } from './search/timeline.js';
+import { validateSearch, validateTimeline } from './validate.js';
 
 export interface ServiceOptions {
   /** Where the index is kept. */
@@ -240,26 +241,13 @@ export class ArchiveService implements ArchiveHost {
     return allCountries().map(({ code, en, fr, flag }) => ({ code, en, fr, flag }));
   }
 
-  async timeline(req: TimelineRequest): Promise<TimelineResult> {
-    const bucket = req?.bucket === 'month' ? 'month' : 'year';
-    const releases = this.archive.index.matching({ query: req?.query ?? '', countries: req?.countries, mentioned: req?.mentioned, from: req?.from, to: req?.to, languages: req?.languages }, parseQuery(req?.query ?? ''));
-    const counts = new Map<string, Map<string, number>>();
-    const buckets = new Set<string>();
-    for (const release of releases) {
-      if (!release.published) continue;
-      const b = bucket === 'year' ? release.published.slice(0, 4) : release.published.slice(0, 7);
-      buckets.add(b);
-      for (const { code } of release.countries.filter((c) => req?.mentioned || c.about)) {
-        const m = counts.get(code) ?? new Map<string, number>();
-        m.set(b, (m.get(b) ?? 0) + 1);
-        counts.set(code, m);
-      }
-    }
-    const ordered = [...buckets].sort();
-    const series = [...counts.entries()]
-      .map(([code, m]) => ({ code, counts: ordered.map((b) => m.get(b) ?? 0), total: [...m.values()].reduce((a, b) => a + b, 0) }))
-      .sort((a, b) => b.total - a.total)
-      .slice(0, Math.max(1, Math.min(50, req?.top ?? 12)));
-    return { bucket, buckets: ordered, series };
+  async timeline(request: TimelineRequest): Promise<TimelineResult> {
+    const req = validateTimeline(request);
+    const parsed = parseQuery(req.query ?? '');
+    const index = this.archive.index;
+    const search = { query: req.query ?? '', countries: req.countries, mentioned: req.mentioned, languages: req.languages, from: req.from, to: req.to };
+    // Every release of the query in the period (whatever its countries): what a lane is a share of.
+    const everything = index.forTimeline({ ...search, countries: undefined }, parsed);
+    return buildTimeline(index.forTimeline(search, parsed), everything, { by: req.by ?? 'year', from: req.from, to: req.to, lanes: req.lanes, top: Math.min(50, req.top ?? 12), releases: Math.min(5000, req.releases ?? 0) });
   }
 }

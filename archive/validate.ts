@@ -1,5 +1,5 @@
 import { ApiError } from './api/errors.js';
-import type { SearchRequest } from './api/types.js';
+import type { SearchRequest, TimelineRequest } from './api/types.js';
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: unknown): s is string {
@@ -25,4 +25,19 @@ export function validateSearch(req: SearchRequest): SearchRequest {
     if (req[key] !== undefined && (!Number.isInteger(req[key]) || req[key]! < 0)) throw new ApiError('bad-request', `"${key}" must be a whole number ≥ 0.`);
   }
   return { ...req, from: req.from || undefined, to: req.to || undefined };
+}
+
+const PERIODS = ['year', 'quarter', 'month', 'week', 'day'];
+const isCode = (c: unknown): boolean => typeof c === 'string' && /^[A-Za-z]{2}$/.test(c);
+
+/** Checks a timeline request: the search's filters, the period, the lanes. */
+export function validateTimeline(req: TimelineRequest): TimelineRequest {
+  if (!req || typeof req !== 'object') throw new ApiError('bad-request', 'A timeline needs a request object.');
+  const search = validateSearch({ query: req.query ?? '', countries: req.countries, mentioned: req.mentioned, from: req.from, to: req.to, languages: req.languages });
+  if (req.by !== undefined && !PERIODS.includes(req.by)) throw new ApiError('bad-request', '"by" is year, quarter, month, week or day.');
+  if (req.lanes !== undefined && (!Array.isArray(req.lanes) || !req.lanes.every(isCode))) throw new ApiError('bad-request', '"lanes" are ISO 3166 two-letter codes.');
+  for (const key of ['top', 'releases'] as const) {
+    if (req[key] !== undefined && (!Number.isInteger(req[key]) || req[key]! < 0)) throw new ApiError('bad-request', `"${key}" must be a whole number ≥ 0.`);
+  }
+  return { ...req, ...search, countries: search.countries?.map((c) => c.toUpperCase()), lanes: req.lanes?.map((c) => c.toUpperCase()) };
 }

@@ -7,6 +7,9 @@ export const USAGE = `Usage:
                  [--to YYYY-MM-DD] [--lang fr] [--sort relevance|date|-date] [--limit N] [--offset N] [--json]
                  (--country: releases about the country; --mentioned: every release that mentions it)
   liaison doc <id> --data <dir> [--json]
+  liaison timeline ["<query>"] --data <dir> [--country XX]... [--mentioned] [--from YYYY-MM-DD]
+                 [--to YYYY-MM-DD] [--by year|quarter|month|week|day] [--json]
+                 (--country: the lanes; by default the countries the most releases are about)
   liaison web [--port N] [--data <dir>] [--archive <folder>]...
   liaison bench [inspect|index] [--size N]`;
 
@@ -16,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>
   index: async () => (await import('./index.js')).indexCommand,
   search: async () => (await import('./search.js')).searchCommand,
   doc: async () => (await import('./doc.js')).docCommand,
+  timeline: async () => (await import('./timeline.js')).timelineCommand,
   web: async () => (await import('./web.js')).webCommand,
   bench: async () => (await import('./bench.js')).benchCommand,
 };

@@ -23,3 +23,12 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p
     }
   };
 }
+
+/**
+ * Text from a release or a file name, safe to print on a terminal: control characters (which
+ * could move the cursor, retitle or clear the terminal) are shown as visible escapes.
+ */
+export function safeText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -9,6 +9,7 @@ import type { ParsedQuery } from './query.js';
 import type { Scored } from './sets.js';
 import { TEXT_INDEX_CONFIG, TextIndex } from './text-index.js';
 import { suggestSpellings } from './spelling.js';
+import type { TimelineRelease } from './timeline.js';
 import { termsOfRelease, type ReleaseTerms } from './tokens.js';
 
 /**
@@ -95,6 +96,7 @@ export class ReleaseIndex implements TermSource {
       languageId: this.labels.languages.id(release.language),
       published: release.published ?? '',
       yearId: this.labels.years.id(year),
+      versions: [],
     };
     this.applyHome(entry);
     this.byNo.set(no, entry);
@@ -194,6 +196,12 @@ export class ReleaseIndex implements TermSource {
 
   setTranslations(links: Map<string, string[]>): void {
     for (const e of this.byNo.values()) e.release.translations = links.get(e.release.id) ?? [];
+    this.linkVersions();
+  }
+
+  /** Each release's versions by number, for counting a pair once. */
+  linkVersions(): void {
+    for (const e of this.byNo.values()) e.versions = e.release.translations.map((id) => this.byId.get(id)?.no).filter((n): n is number => n !== undefined);
   }
 
   // TermSource: what matching reads.
@@ -245,7 +253,7 @@ export class ReleaseIndex implements TermSource {
     const query = expandQuery(parsed, this.expander);
     const matched = matchQuery(this, query);
     wholeTitleBonus(matched, parsed, (no) => this.byNo.get(no)!);
-    const { hits, facets } = filterAndCount(matched, (no) => this.byNo.get(no), request, this.labels);
+    const { hits, facets } = filterAndCount(matched, (no) => this.byNo.get(no), request, this.labels, request.groupTranslations ? { lastNo: this.nextNo } : null);
     const ordered = orderHits(hits, request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance'), this.ranks(), (no) => this.byNo.get(no)!.published === '');
     return { query, ordered: request.groupTranslations ? groupPairs(ordered, (no) => this.byNo.get(no)!.release) : ordered, scores: hits, versions: hits.size, facets };
   }
@@ -264,9 +272,16 @@ export class ReleaseIndex implements TermSource {
     return suggestSpellings(query.groups.flat(), (t) => this.vocabulary.get(t) ?? 0, () => (this.sortedVocabulary ??= [...this.vocabulary.keys()].sort()));
   }
 
-  /** Every release matching the request, in order, without paging or snippets (for timelines). */
-  matching(request: SearchRequest, parsed: ParsedQuery): PressRelease[] {
-    return this.select(request, parsed).ordered.map((no) => this.byNo.get(no)!.release);
+  /**
+   * The releases of a search as the timeline counts them: a pair once, each with the countries it
+   * is about (or mentions, with `mentioned`), and its other versions.
+   */
+  forTimeline(request: SearchRequest, parsed: ParsedQuery): TimelineRelease[] {
+    return this.select({ ...request, groupTranslations: true }, parsed).ordered.map((no) => {
+      const e = this.byNo.get(no)!;
+      const r = e.release;
+      return { id: r.id, title: r.title, published: e.published, language: r.language, countries: [...(request.mentioned ? e.countries : e.about)], versions: r.translations };
+    });
   }
 
   /** What a query marks in a release's text. */

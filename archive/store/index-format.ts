@@ -57,6 +57,7 @@ export async function loadIndex(store: GenerationStore, index: ReleaseIndex): Pr
       for (const line of loaded.files.get(chunk)!.split('\n')) if (line) index.restore(JSON.parse(line) as StoredRelease);
     }
     if (index.size !== loaded.manifest.counts['releases']) throw new DamagedIndexError('the number of releases does not match the manifest');
+    index.linkVersions();
     index.importVocabulary(JSON.parse(loaded.files.get('vocabulary.json')!) as [string, number][]);
     await index.importText(JSON.parse(loaded.files.get('text-index.json')!) as Record<string, string>);
     return state;

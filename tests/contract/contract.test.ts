@@ -65,9 +65,9 @@ describe.each(transports)('the ArchiveApi contract over %s', (_name, make) => {
     expect(release.paragraphs.length).toBeGreaterThan(0);
     expect((await api.countryNames({})).find((c) => c.code === 'JP')).toMatchObject({ en: 'Japan', fr: 'Japon' });
     expect(await api.failures({})).toEqual([]);
-    const timeline = await api.timeline({ bucket: 'year' });
-    expect(timeline.buckets.length).toBeGreaterThanOrEqual(10);
-    expect(timeline.series[0]!.counts.length).toBe(timeline.buckets.length);
+    const timeline = await api.timeline({ by: 'year' });
+    expect(timeline.lanes[0]!.buckets.length).toBeGreaterThanOrEqual(10);
+    expect(timeline.all.length).toBe(timeline.lanes[0]!.buckets.length);
   });
 
   it('reports errors with stable codes', async () => {
@@ -79,6 +79,8 @@ describe.each(transports)('the ArchiveApi contract over %s', (_name, make) => {
     expect(await code(api.addFolder({ path: '/no/such/folder' }))).toBe('not-a-folder');
     expect(await code(api.addFolder({ path: seedFile }))).toBe('not-a-folder');
     expect(await code(api.removeFolder({ path: '/not/an/archive/folder' }))).toBe('not-found');
+    expect(await code(api.timeline({ by: 'decade' as 'year' }))).toBe('bad-request');
+    expect(await code(api.timeline({ lanes: ['Japan'] }))).toBe('bad-request');
   });
 });
 

@@ -33,6 +33,15 @@ describe('liaison index, search and doc', () => {
     const filtered = JSON.parse((await cli('search', '', '--data', data, '--country', 'JP', '--json', '--limit', '3', '--sort', '-date')).stdout);
     expect(filtered.total).toBe(JSON.parse((await cli('search', '', '--data', data, '--json')).stdout).facets.countries.JP);
 
+    const timeline = JSON.parse((await cli('timeline', '', '--data', data, '--country', 'JP', '--country', 'UA', '--by', 'quarter', '--from', '2019-01-01', '--to', '2019-12-31', '--json')).stdout);
+    expect(Object.keys(timeline)).toEqual(['by', 'range', 'lanes']);
+    expect(timeline).toMatchObject({ by: 'quarter', range: { from: '2019-01-01', to: '2019-12-31' } });
+    expect(timeline.lanes.map((l: { country: string }) => l.country)).toEqual(['JP', 'UA']);
+    expect(timeline.lanes[0].buckets.map((b: { period: string }) => b.period)).toEqual(['2019-Q1', '2019-Q2', '2019-Q3', '2019-Q4']);
+    const table = (await cli('timeline', 'Japon', '--data', data, '--by', 'year')).stdout;
+    expect(table).toMatch(/^\d+ countries, by year, /);
+    expect(table).toMatch(/Japan \(JP\)\s/);
+
     const doc = JSON.parse((await cli('doc', hit.id, '--data', data, '--json')).stdout);
     expect(doc).toMatchObject({ id: hit.id, title: hit.title, translations: expect.any(Array) });
     expect(doc.paragraphs.length).toBeGreaterThan(0);
@@ -40,7 +49,7 @@ describe('liaison index, search and doc', () => {
 
   it('answers bad arguments with a usage message and a non-zero exit', async () => {
     const data = freshDir();
-    for (const args of [['search', 'x'], ['search', 'x', '--data', data, '--from', 'yesterday'], ['search', 'x', '--data', data, '--limit', 'ten'], ['index', '--data', data]]) {
+    for (const args of [['timeline', '--data', data, '--by', 'decade'], ['search', 'x'], ['search', 'x', '--data', data, '--from', 'yesterday'], ['search', 'x', '--data', data, '--limit', 'ten'], ['index', '--data', data]]) {
       const err = await cli(...args).then(() => null, (e: { code: number; stderr: string }) => e);
       expect(err?.code, args.join(' ')).toBe(2);
       expect(err?.stderr).toMatch(/liaison: /);

@@ -158,14 +158,23 @@ describe('search over the samples', () => {
     expect(doc.translations.length).toBe(1);
   });
 
-  it('counts every matching release in the timeline, as the facets do', async () => {
-    const timeline = await service.timeline({ bucket: 'year', top: 50 });
-    const dated = await service.search({ query: '', from: '1900-01-01', limit: 0 });
-    expect(timeline.series.reduce((n, s) => n + s.total, 0)).toBeGreaterThan(300);
-    for (const s of timeline.series) {
-      expect(s.total, s.code).toBe(dated.facets.countries[s.code]);
-      expect(s.counts.reduce((a, b) => a + b, 0)).toBe(s.total);
+  it('counts every matching release in the timeline as the facets of the same search do, a translated pair once', async () => {
+    for (const base of [{ query: '' }, { query: 'Ukraine', from: '2014-01-01' }, { query: 'sanctions', mentioned: true }]) {
+      const timeline = await service.timeline({ ...base, by: 'year', top: 50 });
+      const search = await service.search({ ...base, groupTranslations: true, limit: 0 });
+      const facets = base.mentioned ? search.facets.countriesMentioned : search.facets.countries;
+      expect(timeline.lanes.length, JSON.stringify(base)).toBeGreaterThan(3);
+      for (const lane of timeline.lanes) {
+        expect(lane.total, `${JSON.stringify(base)} ${lane.country}`).toBe(facets[lane.country]);
+        expect(lane.buckets.reduce((n, b) => n + b.count, 0)).toBe(lane.total);
+      }
     }
+    // A pair counts once: the lane holds fewer than the versions that mention the country.
+    const ua = (await service.timeline({ lanes: ['UA'] })).lanes[0]!;
+    const versions = await service.search({ query: '', countries: ['UA'], limit: 0 });
+    const grouped = await service.search({ query: '', countries: ['UA'], groupTranslations: true, limit: 0 });
+    expect(ua.total).toBe(grouped.total);
+    expect(ua.total).toBeLessThan(versions.total);
   });
 
   it('highlights the query in the whole release for the reader', async () => {

@@ -28,7 +28,7 @@ export function fakeArchive(answers: Partial<ArchiveApi> = {}): ArchiveHost & { 
     },
     countryNames: async () => [],
     setHomeCountries: async () => fakeStatus(),
-    timeline: async () => ({ bucket: 'year', buckets: [], series: [] }),
+    timeline: async () => ({ by: 'year', range: null, total: 0, all: [], lanes: [], releases: null }),
   };
   const api = { ...defaults, ...answers };
   const recorded = Object.fromEntries(
