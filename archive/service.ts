@@ -55,6 +55,11 @@ export class ArchiveService implements ArchiveHost {
     private readonly options: ServiceOptions,
   ) {}
 
+  /** A service over an archive already open (benchmarks fill its index directly). */
+  static over(archive: LocalArchive, options: ServiceOptions): ArchiveService {
+    return new ArchiveService(archive, options);
+  }
+
   static async open(options: ServiceOptions): Promise<ArchiveService> {
     const archive = await LocalArchive.open(options.dataDir);
     const service = new ArchiveService(archive, options);

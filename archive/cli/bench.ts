@@ -14,6 +14,10 @@ export async function benchCommand(argv: string[]): Promise<number> {
     const { measureQuality } = await import('./bench-quality.js');
     await measureQuality();
   }
+  if (what === 'timeline') {
+    const { benchTimeline } = await import('./bench-timeline.js');
+    await benchTimeline(rest);
+  }
   if (what === 'index' || what === 'all') {
     const { benchIndex } = await import('./bench-index.js');
     await benchIndex(rest);

@@ -9,6 +9,7 @@ import type { ParsedQuery } from './query.js';
 import type { Scored } from './sets.js';
 import { TEXT_INDEX_CONFIG, TextIndex } from './text-index.js';
 import { suggestSpellings } from './spelling.js';
+import { Vocabulary } from './vocabulary.js';
 import type { TimelineRelease } from './timeline.js';
 import { termsOfRelease, type ReleaseTerms } from './tokens.js';
 
@@ -54,8 +55,7 @@ export class ReleaseIndex implements TermSource {
   private byNo = new Map<number, IndexedRelease>();
   private byId = new Map<string, IndexedRelease>();
   private nextNo = 1;
-  private vocabulary = new Map<string, number>();
-  private sortedVocabulary: string[] | null = null;
+  private vocabulary = new Vocabulary();
   private labels = { countries: new Labels(), languages: new Labels(), years: new Labels() };
   /** The archive's home countries, and whether the desk officer set them (else they are found). */
   private home = new Set<string>();
@@ -132,8 +132,7 @@ export class ReleaseIndex implements TermSource {
   add(full: PressRelease, terms: ReleaseTerms = termsOfRelease(full)): IndexedRelease {
     const release = full.paragraphs.length ? { ...full, paragraphs: [] } : full;
     const entry = this.enter(release, this.nextNo, terms);
-    for (const term of new Set(`${terms.titleTerms}${terms.bodyTerms}`.split(' '))) if (term) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
-    this.sortedVocabulary = null;
+    this.vocabulary.addRelease(`${terms.titleTerms}${terms.bodyTerms}`.split(' '));
     if (!this.deferText) this.text.add(entry.no, terms.titleTerms, terms.bodyTerms);
     return entry;
   }
@@ -150,13 +149,7 @@ export class ReleaseIndex implements TermSource {
     this.byId.delete(id);
     this.byNo.delete(entry.no);
     this.dateRank = null;
-    for (const term of new Set(`${entry.titleTerms}${entry.bodyTerms}`.split(' '))) {
-      if (!term) continue;
-      const n = (this.vocabulary.get(term) ?? 1) - 1;
-      if (n <= 0) this.vocabulary.delete(term);
-      else this.vocabulary.set(term, n);
-    }
-    this.sortedVocabulary = null;
+    this.vocabulary.removeRelease(`${entry.titleTerms}${entry.bodyTerms}`.split(' '));
     return true;
   }
 
@@ -178,12 +171,11 @@ export class ReleaseIndex implements TermSource {
 
   /** How many releases hold each term (for ranking and prefixes), to store and restore. */
   exportVocabulary(): [string, number][] {
-    return [...this.vocabulary];
+    return this.vocabulary.export();
   }
 
   importVocabulary(entries: [string, number][]): void {
-    this.vocabulary = new Map(entries);
-    this.sortedVocabulary = null;
+    this.vocabulary.import(entries);
   }
 
   exportText(): Promise<Record<string, string>> {
@@ -211,23 +203,11 @@ export class ReleaseIndex implements TermSource {
   }
 
   prefixTerms(prefix: string): string[] {
-    if (!this.sortedVocabulary) this.sortedVocabulary = [...this.vocabulary.keys()].sort();
-    const v = this.sortedVocabulary;
-    let lo = 0;
-    let hi = v.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (v[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < v.length && v[i]!.startsWith(prefix); i++) out.push(v[i]!);
-    // The most common completions first; a very short prefix is capped to stay instant.
-    return out.sort((a, b) => (this.vocabulary.get(b) ?? 0) - (this.vocabulary.get(a) ?? 0)).slice(0, 200);
+    return this.vocabulary.startingWith(prefix);
   }
 
   idf(term: string): number {
-    const df = this.vocabulary.get(term) ?? 0;
+    const df = this.vocabulary.releasesWith(term);
     return Math.log(1 + (this.byNo.size + 1) / (df + 1));
   }
 
@@ -269,7 +249,7 @@ export class ReleaseIndex implements TermSource {
 
   /** Other spellings in the archive of the query's words that find little on their own. */
   private spellingsOf(query: ExpandedQuery): SearchOutcome['suggestions'] {
-    return suggestSpellings(query.groups.flat(), (t) => this.vocabulary.get(t) ?? 0, () => (this.sortedVocabulary ??= [...this.vocabulary.keys()].sort()));
+    return suggestSpellings(query.groups.flat(), (t) => this.vocabulary.releasesWith(t), () => this.vocabulary.sorted());
   }
 
   /**

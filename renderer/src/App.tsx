@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useConnection, useI18n } from './context.js';
 import { FirstRun, FoldersView } from './Folders.js';
 import { Filters } from './Filters.js';
@@ -9,6 +9,7 @@ import { useViewState } from './hooks/useViewState.js';
 import { IndexingBar } from './IndexingBar.js';
 import { Reader } from './Reader.js';
 import { ResultsPane } from './ResultsPane.js';
+import { TimelineView } from './timeline/TimelineView.js';
 import { TopBar } from './TopBar.js';
 
 export function App() {
@@ -34,6 +35,12 @@ export function App() {
   }, [queryText, state.q, navigate]);
 
   const inList = state.view === 'search' && !state.doc;
+  const showView = (view: 'search' | 'timeline'): void => {
+    if (view === 'timeline' && state.view !== 'timeline') performance.mark('liaison:timeline:open');
+    navigate({ view });
+  };
+  const pane = useRef<HTMLDivElement>(null);
+  const paneWidth = useWidth(pane);
   const hits = search.hits;
   const shortcuts = useMemo(
     () => ({
@@ -50,8 +57,9 @@ export function App() {
       down: inList ? () => setSelected((s) => Math.min(hits.length - 1, s + 1)) : undefined,
       up: inList ? () => setSelected((s) => Math.max(0, s - 1)) : undefined,
       enter: inList && hits[selected] ? () => navigate({ doc: hits[selected]!.id }) : undefined,
+      letters: { t: () => showView('timeline'), r: () => showView('search') },
     }),
-    [state.doc, state.view, inList, hits, selected, navigate],
+    [state.doc, state.view, inList, hits, selected, navigate], // showView reads the same state
   );
   useShortcuts(shortcuts, searchBox);
 
@@ -88,10 +96,38 @@ export function App() {
       ) : (
         <main className={state.doc ? 'workspace with-reader' : 'workspace'}>
           <Filters state={state} facets={search.result?.facets ?? null} onChange={(patch) => navigate({ ...patch, doc: null })} />
-          <ResultsPane state={state} search={search} selected={selected} progress={progress} documents={documents} navigate={navigate} onSelect={setSelected} />
+          <div className="middle" ref={pane}>
+            <div className="view-tabs" role="tablist" aria-label={t.results(search.result?.total ?? 0)}>
+              <button type="button" role="tab" aria-selected={state.view !== 'timeline'} className={state.view !== 'timeline' ? 'tab on' : 'tab'} onClick={() => showView('search')} title="R">
+                {t.resultsTab}
+              </button>
+              <button type="button" role="tab" aria-selected={state.view === 'timeline'} className={state.view === 'timeline' ? 'tab on' : 'tab'} onClick={() => showView('timeline')} title="T">
+                {t.timeline}
+              </button>
+            </div>
+            {state.view === 'timeline' ? (
+              <TimelineView state={state} navigate={navigate} generation={documents} width={paneWidth - 40} />
+            ) : (
+              <ResultsPane state={state} search={search} selected={selected} progress={progress} documents={documents} navigate={navigate} onSelect={setSelected} />
+            )}
+          </div>
           {state.doc ? <Reader key={state.doc} shell={shell} id={state.doc} query={state.q} onClose={() => navigate({ doc: null })} onOpen={(id) => navigate({ doc: id })} /> : null}
         </main>
       )}
     </div>
   );
+}
+
+/** An element's width, following it as the window or the panes change. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(900);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    setWidth(el.clientWidth);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }

@@ -33,7 +33,9 @@ export function Filters({ state, facets, onChange }: { state: ViewState; facets:
     { label: t.since2020, from: '2020-01-01', to: '' },
     { label: t.before2010, from: '', to: '2009-12-31' },
   ];
-  const years = Object.entries(facets?.years ?? {}).sort((a, b) => a[0].localeCompare(b[0]));
+  // Every year between the first and the last, those without releases too: the bars share one axis.
+  const counted = Object.keys(facets?.years ?? {}).map(Number).filter((y) => y > 0);
+  const years: [string, number][] = counted.length ? Array.from({ length: Math.max(...counted) - Math.min(...counted) + 1 }, (_, i) => String(Math.min(...counted) + i)).map((y) => [y, facets?.years[y] ?? 0]) : [];
   const maxYear = Math.max(1, ...years.map(([, n]) => n));
 
   return (
@@ -79,7 +81,7 @@ export function Filters({ state, facets, onChange }: { state: ViewState; facets:
         {years.length > 1 ? (
           <div className="year-bars" aria-hidden="true">
             {years.map(([y, n]) => (
-              <button key={y} type="button" tabIndex={-1} title={`${y}: ${n}`} style={{ height: `${Math.max(8, (n / maxYear) * 100)}%` }} onClick={() => onChange({ from: `${y}-01-01`, to: `${y}-12-31` })} />
+              <button key={y} type="button" tabIndex={-1} title={`${y}: ${n}`} style={{ height: n ? `${Math.max(8, (n / maxYear) * 100)}%` : '2px' }} onClick={() => onChange({ from: `${y}-01-01`, to: `${y}-12-31` })} />
             ))}
           </div>
         ) : null}

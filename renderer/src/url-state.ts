@@ -11,7 +11,13 @@ export interface ViewState {
   languages: string[];
   sort: SortOrder;
   doc: string | null;
-  view: 'search' | 'folders';
+  view: 'search' | 'timeline' | 'folders';
+  /** The timeline's lanes as the desk officer set them (empty: the top countries of the search). */
+  lanes: string[];
+  /** Lanes shown as a share of all releases of each period. */
+  share: string[];
+  /** The timeline's visible window, YYYY-MM-DD..YYYY-MM-DD (empty: everything). */
+  window: string;
 }
 
 export function readState(search: string): ViewState {
@@ -26,7 +32,10 @@ export function readState(search: string): ViewState {
     languages: p.getAll('lang').filter((l) => /^[a-z]{2,3}$/.test(l)),
     sort: sort === 'date' || sort === '-date' ? sort : 'relevance',
     doc: p.get('doc'),
-    view: p.get('view') === 'folders' ? 'folders' : 'search',
+    view: p.get('view') === 'folders' ? 'folders' : p.get('view') === 'timeline' ? 'timeline' : 'search',
+    lanes: p.getAll('lane').filter((c) => /^[A-Z]{2}$/.test(c)),
+    share: p.getAll('share').filter((c) => /^[A-Z]{2}$/.test(c)),
+    window: /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/.test(p.get('tl') ?? '') ? p.get('tl')! : '',
   };
 }
 
@@ -41,6 +50,9 @@ export function writeState(state: ViewState): string {
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.doc) p.set('doc', state.doc);
   if (state.view !== 'search') p.set('view', state.view);
+  for (const c of state.lanes) p.append('lane', c);
+  for (const c of state.share) p.append('share', c);
+  if (state.window) p.set('tl', state.window);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -68,3 +68,26 @@ export class SearchPage {
     await this.page.screenshot({ path: join(screenshots, `${name}.png`) });
   }
 }
+
+export class TimelinePage {
+  constructor(readonly page: Page) {}
+  get pane(): Locator {
+    return this.page.locator('.timeline-pane');
+  }
+  get chart(): Locator {
+    return this.page.locator('.timeline-chart svg');
+  }
+  get tip(): Locator {
+    return this.page.locator('.timeline-tip');
+  }
+  /** The lanes' names, top to bottom, as the accessible tables give them. */
+  async lanes(): Promise<string[]> {
+    return (await this.page.locator('.timeline-pane .sr-only caption').allTextContents()).map((c) => c.split(':')[0]!);
+  }
+  async period(): Promise<string | null> {
+    return this.pane.getAttribute('data-period');
+  }
+  async ready(): Promise<void> {
+    await this.page.waitForSelector('.timeline-pane[data-ready="true"]');
+  }
+}

@@ -34,7 +34,7 @@ export async function startApp(options: { demo?: boolean; folders?: string[]; wa
 }
 
 export async function newPage(browser: Browser, options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: options.locale ?? 'en-GB', colorScheme: options.colorScheme ?? 'light' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: options.locale ?? 'en-GB', colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (err) => {
     throw err;

@@ -8,6 +8,8 @@ export interface Shortcuts {
   up?: () => void;
   down?: () => void;
   enter?: () => void;
+  /** Single letters (t, r), when the focus is not in a field. */
+  letters?: Record<string, () => void>;
 }
 
 /**
@@ -17,6 +19,8 @@ export interface Shortcuts {
 export function useShortcuts(shortcuts: Shortcuts, searchBox: RefObject<HTMLInputElement | null>): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      // A control that used the key (the timeline's F, arrows) has the last word.
+      if (e.defaultPrevented) return;
       const target = e.target as HTMLElement;
       const typing = target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
       if ((e.key === '/' && !typing) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
@@ -26,7 +30,17 @@ export function useShortcuts(shortcuts: Shortcuts, searchBox: RefObject<HTMLInpu
       }
       if (e.key === 'Escape') {
         if (shortcuts.escape?.()) e.preventDefault();
-        else if (typing) target.blur();
+        else if (typing) {
+          // Leaving the search box keeps the query (a search field would clear itself on Esc).
+          e.preventDefault();
+          target.blur();
+        }
+        return;
+      }
+      const letter = !typing && !e.ctrlKey && !e.metaKey && !e.altKey ? shortcuts.letters?.[e.key.toLowerCase()] : undefined;
+      if (letter) {
+        e.preventDefault();
+        letter();
         return;
       }
       if (typing && target !== searchBox.current) return;
