@@ -5,6 +5,10 @@ import type { ArchiveApi, ArchiveEvent } from './api/contract.js';
 import { ApiError } from './api/errors.js';
 import type {
   ArchiveStatus,
+  Briefing,
+  BriefingDocument,
+  BriefingFormat,
+  BriefingListEntry,
   CountryName,
   FileFailure,
   IndexProgress,
@@ -16,6 +20,9 @@ import type {
   TimelineResult,
 } from './api/types.js';
 import { allCountries } from './enrich/countries.js';
+import { BriefingDesk } from './briefing/desk.js';
+import { briefingFragment } from './briefing/html.js';
+import { BriefingStore } from './briefing/store.js';
 import { FolderWatcher } from './indexing/watch.js';
 import { LocalArchive, paragraphsOf } from './local-archive.js';
 import { highlightRanges } from './search/highlights.js';
@@ -50,10 +57,14 @@ export class ArchiveService implements ArchiveHost {
   /** Paths the watcher saw change while a run was under way: indexed when it ends. */
   private changedDuringRun = new Set<string>();
 
+  private readonly desk: BriefingDesk;
+
   private constructor(
     private readonly archive: LocalArchive,
     private readonly options: ServiceOptions,
-  ) {}
+  ) {
+    this.desk = new BriefingDesk(new BriefingStore(archive.dataDir), archive.index);
+  }
 
   /** A service over an archive already open (benchmarks fill its index directly). */
   static over(archive: LocalArchive, options: ServiceOptions): ArchiveService {
@@ -254,5 +265,34 @@ export class ArchiveService implements ArchiveHost {
     // Every release of the query in the period (whatever its countries): what a lane is a share of.
     const everything = index.forTimeline({ ...search, countries: undefined }, parsed);
     return buildTimeline(index.forTimeline(search, parsed), everything, { by: req.by ?? 'year', from: req.from, to: req.to, lanes: req.lanes, top: Math.min(50, req.top ?? 12), releases: Math.min(5000, req.releases ?? 0) });
+  }
+
+  listBriefings(): Promise<BriefingListEntry[]> {
+    return this.desk.list();
+  }
+
+  getBriefing(req: { id: string }): Promise<Briefing> {
+    return this.desk.get(req?.id);
+  }
+
+  saveBriefing(req: { briefing: Partial<Briefing> & { title: string } }): Promise<Briefing> {
+    return this.desk.save(req?.briefing);
+  }
+
+  deleteBriefing(req: { id: string }): Promise<{ deleted: boolean }> {
+    return this.desk.delete(req?.id);
+  }
+
+  addToBriefing(req: { id: string; releaseIds?: string[]; search?: SearchRequest }): Promise<Briefing> {
+    return this.desk.add(req?.id, req?.releaseIds, req?.search);
+  }
+
+  async briefingDocument(req: { id: string }): Promise<{ document: BriefingDocument; html: string }> {
+    const document = await this.desk.compose(req?.id);
+    return { document, html: briefingFragment(document) };
+  }
+
+  exportBriefing(req: { id: string; format: BriefingFormat; paper?: 'a4' | 'letter' }): Promise<{ fileName: string; mimeType: string; base64: string }> {
+    return this.desk.export(req?.id, req?.format, req?.paper);
   }
 }

@@ -67,6 +67,16 @@ async function pickAndAdd(): Promise<string | null> {
   return path;
 }
 
+/** The page as it prints (the print stylesheet: a briefing with its marking and page numbers) to a PDF file. */
+async function savePdf(pageSize: 'A4' | 'Letter', suggestedName: string): Promise<string | null> {
+  if (!window) return null;
+  const target = await dialog.showSaveDialog(window, { title: 'Save as PDF', defaultPath: suggestedName.replace(/[\\/]/g, '-'), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  if (target.canceled || !target.filePath) return null;
+  const pdf = await window.webContents.printToPDF({ pageSize, printBackground: true, preferCSSPageSize: false });
+  await writeFile(target.filePath, pdf);
+  return target.filePath;
+}
+
 async function createWindow(): Promise<void> {
   const bounds = await loadBounds();
   window = new BrowserWindow(windowOptions(join(here, 'preload.cjs'), bounds));
@@ -123,7 +133,8 @@ void app.whenReady().then(async () => {
       if (file) await shell.openPath(file);
     }),
   );
-  ipcMain.handle('shell:print', trusted(() => window?.webContents.print({ printBackground: false })));
+  ipcMain.handle('shell:print', trusted(() => window?.webContents.print({ printBackground: true })));
+  ipcMain.handle('shell:savePdf', trusted((paper: unknown, name: unknown) => savePdf(paper === 'letter' ? 'Letter' : 'A4', typeof name === 'string' ? name : 'briefing.pdf')));
 
   buildMenu();
   await createWindow();

@@ -19,6 +19,13 @@ export const archiveBridge = {
   countryNames: call('countryNames'),
   setHomeCountries: call('setHomeCountries'),
   timeline: call('timeline'),
+  listBriefings: call('listBriefings'),
+  getBriefing: call('getBriefing'),
+  saveBriefing: call('saveBriefing'),
+  deleteBriefing: call('deleteBriefing'),
+  addToBriefing: call('addToBriefing'),
+  briefingDocument: call('briefingDocument'),
+  exportBriefing: call('exportBriefing'),
 } satisfies ArchiveBridge;
 
 export const shellBridge = {
@@ -27,6 +34,7 @@ export const shellBridge = {
   revealRelease: (id: string) => ipcRenderer.invoke('shell:reveal', id) as Promise<void>,
   openRelease: (id: string) => ipcRenderer.invoke('shell:open', id) as Promise<void>,
   print: () => ipcRenderer.invoke('shell:print') as Promise<void>,
+  savePdf: (paper: 'a4' | 'letter', suggestedName: string) => ipcRenderer.invoke('shell:savePdf', paper, suggestedName) as Promise<string | null>,
   onEvent: (listener: (event: ArchiveEvent) => void) => {
     const handler = (_e: unknown, event: ArchiveEvent): void => listener(event);
     ipcRenderer.on('archive-event', handler);

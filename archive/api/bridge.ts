@@ -16,5 +16,7 @@ export interface ShellBridge {
   /** Opens a release's original file with the system's application for it. */
   openRelease(id: string): Promise<void>;
   print(): Promise<void>;
+  /** Saves the page as it prints (a briefing) to a PDF the desk officer names, on A4 or Letter paper; resolves to the file, or null if cancelled. */
+  savePdf(paper: 'a4' | 'letter', suggestedName: string): Promise<string | null>;
   onEvent(listener: (event: ArchiveEvent) => void): () => void;
 }

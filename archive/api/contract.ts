@@ -1,5 +1,9 @@
 import type {
   ArchiveStatus,
+  Briefing,
+  BriefingDocument,
+  BriefingFormat,
+  BriefingListEntry,
   CountryName,
   FileFailure,
   IndexSummary,
@@ -30,6 +34,17 @@ export interface ArchiveApi {
   /** Sets the archive's home countries (ISO codes), or `null` to find them from the releases. */
   setHomeCountries(req: { codes: string[] | null }): Promise<ArchiveStatus>;
   timeline(req: TimelineRequest): Promise<TimelineResult>;
+  listBriefings(req: Record<string, never>): Promise<BriefingListEntry[]>;
+  getBriefing(req: { id: string }): Promise<Briefing>;
+  /** Creates a briefing (without `id`) or saves one; returns it as stored. */
+  saveBriefing(req: { briefing: Partial<Briefing> & { title: string } }): Promise<Briefing>;
+  deleteBriefing(req: { id: string }): Promise<{ deleted: boolean }>;
+  /** Adds releases to a briefing: these ids, or every release of a search (a pair once, at most 200). */
+  addToBriefing(req: { id: string; releaseIds?: string[]; search?: SearchRequest }): Promise<Briefing>;
+  /** The briefing worked out for reading, and as the HTML the page and the PDF show. */
+  briefingDocument(req: { id: string }): Promise<{ document: BriefingDocument; html: string }>;
+  /** The briefing as a file: PDF (A4 or Letter, through a local Chromium), Word, Markdown or HTML. */
+  exportBriefing(req: { id: string; format: BriefingFormat; paper?: 'a4' | 'letter' }): Promise<{ fileName: string; mimeType: string; base64: string }>;
 }
 
 export type ArchiveMethod = keyof ArchiveApi;
@@ -48,6 +63,13 @@ export const ARCHIVE_METHODS = [
   'countryNames',
   'setHomeCountries',
   'timeline',
+  'listBriefings',
+  'getBriefing',
+  'saveBriefing',
+  'deleteBriefing',
+  'addToBriefing',
+  'briefingDocument',
+  'exportBriefing',
 ] as const satisfies readonly ArchiveMethod[];
 
 type Missing = Exclude<ArchiveMethod, (typeof ARCHIVE_METHODS)[number]>;

@@ -7,6 +7,8 @@ export const API_ERROR_CODES = [
   'busy',
   'unknown-method',
   'forbidden',
+  /** Something this installation lacks (a Chromium to make PDFs): the message says what to install. */
+  'unavailable',
   'internal',
 ] as const;
 

@@ -10,6 +10,9 @@ export const USAGE = `Usage:
   liaison timeline ["<query>"] --data <dir> [--country XX]... [--mentioned] [--from YYYY-MM-DD]
                  [--to YYYY-MM-DD] [--by year|quarter|month|week|day] [--json]
                  (--country: the lanes; by default the countries the most releases are about)
+  liaison brief <id>... | --query "<q>" [--country XX]... [--from ...] [--to ...] --data <dir>
+                 [--title ...] [--marking ...] [--for ...] [--by ...] [--language en|fr]
+                 [--paper a4|letter] --out <file.pdf|file.docx|file.md|file.html> [--keep]
   liaison web [--port N] [--data <dir>] [--archive <folder>]...
   liaison bench [inspect|index] [--size N]`;
 
@@ -20,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>
   search: async () => (await import('./search.js')).searchCommand,
   doc: async () => (await import('./doc.js')).docCommand,
   timeline: async () => (await import('./timeline.js')).timelineCommand,
+  brief: async () => (await import('./brief.js')).briefCommand,
   web: async () => (await import('./web.js')).webCommand,
   bench: async () => (await import('./bench.js')).benchCommand,
 };

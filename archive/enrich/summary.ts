@@ -82,3 +82,47 @@ export function summarise(title: string, paragraphs: string[], language: string,
   const text = chosen.sort((a, b) => a.order - b.order).map((s) => s.text).join(' ');
   return text.length > maxChars * 1.5 ? `${text.slice(0, maxChars).replace(/\s+\S*$/, '')}…` : text;
 }
+
+/**
+ * A briefing's summary of a release: three to five of its own sentences, the lead first, then
+ * those that best cover the release (its recurring words) and the briefing's query
+ * (`queryHits` counts the query's words in a sentence). Deterministic, in the release's order.
+ */
+export function briefingSummary(title: string, paragraphs: string[], language: string, queryHits: (sentence: string) => number = () => 0, maxChars = 1100): string {
+  const segmenter = sentenceSegmenter(language);
+  const sentences: { text: string; order: number; paragraph: number }[] = [];
+  let budget = 12000;
+  paragraphs
+    .filter((p) => (budget -= p.length) > -p.length)
+    .forEach((p, pi) => {
+      for (const text of sentencesOf(p, segmenter)) if (text.length >= 30) sentences.push({ text, order: sentences.length, paragraph: pi });
+    });
+  if (sentences.length === 0) return '';
+  const words = (s: string): string[] => fold(s).match(/\p{L}{4,}/gu) ?? [];
+  const titleWords = new Set(words(title));
+  const frequency = new Map<string, number>();
+  for (const s of sentences) for (const w of new Set(words(s.text))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const covered = new Set<string>();
+  const chosen = [sentences[0]!];
+  for (const w of words(sentences[0]!.text)) covered.add(w);
+  let length = sentences[0]!.text.length;
+  // Each next sentence is the one adding most that is not covered yet: the release's recurring
+  // words, the title's, the query's; quotes and the very long weigh less.
+  while (chosen.length < 5) {
+    let best: (typeof sentences)[number] | null = null;
+    let bestScore = 0;
+    for (const s of sentences) {
+      if (chosen.includes(s) || length + s.text.length > maxChars) continue;
+      let score = 0;
+      for (const w of new Set(words(s.text))) if (!covered.has(w)) score += Math.min(3, (frequency.get(w) ?? 1) - 1) * 0.4 + (titleWords.has(w) ? 1 : 0);
+      score = score / Math.sqrt(Math.max(6, words(s.text).length)) + queryHits(s.text) * 1.5 - s.paragraph * 0.05;
+      if (/^[«“"]/.test(s.text)) score -= 0.8;
+      if (score > bestScore) [best, bestScore] = [s, score];
+    }
+    if (!best || (chosen.length >= 3 && bestScore < 0.35)) break;
+    chosen.push(best);
+    length += best.text.length + 1;
+    for (const w of words(best.text)) covered.add(w);
+  }
+  return chosen.sort((a, b) => a.order - b.order).map((s) => s.text).join(' ');
+}

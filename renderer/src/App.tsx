@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useConnection, useI18n } from './context.js';
 import { FirstRun, FoldersView } from './Folders.js';
+import { BriefingsView } from './briefing/BriefingsView.js';
+import { useBriefings } from './briefing/useBriefings.js';
 import { Filters } from './Filters.js';
 import { useArchiveStatus } from './hooks/useArchiveStatus.js';
 import { useSearch } from './hooks/useSearch.js';
@@ -17,6 +19,7 @@ export function App() {
   const { t } = useI18n();
   const { state, navigate, restored } = useViewState();
   const archive = useArchiveStatus();
+  const briefings = useBriefings();
   const documents = archive.status?.documents ?? 0;
   const search = useSearch(state, documents);
   const [selected, setSelected] = useState(0);
@@ -57,9 +60,9 @@ export function App() {
       down: inList ? () => setSelected((s) => Math.min(hits.length - 1, s + 1)) : undefined,
       up: inList ? () => setSelected((s) => Math.max(0, s - 1)) : undefined,
       enter: inList && hits[selected] ? () => navigate({ doc: hits[selected]!.id }) : undefined,
-      letters: { t: () => showView('timeline'), r: () => showView('search') },
+      letters: { t: () => showView('timeline'), r: () => showView('search'), b: () => (inList && hits[selected] ? void briefings.add({ releaseIds: [hits[selected]!.id] }) : undefined) },
     }),
-    [state.doc, state.view, inList, hits, selected, navigate], // showView reads the same state
+    [state.doc, state.view, inList, hits, selected, navigate, briefings], // showView reads the same state
   );
   useShortcuts(shortcuts, searchBox);
 
@@ -76,7 +79,14 @@ export function App() {
         view={state.view}
         failures={status?.failures ?? 0}
         onToggleFolders={() => navigate({ view: state.view === 'folders' ? 'search' : 'folders', doc: null })}
+        onToggleBriefings={() => navigate({ view: state.view === 'briefings' ? 'search' : 'briefings', doc: null })}
+        briefingCount={briefings.list.length}
       />
+      {briefings.notice ? (
+        <div className="banner done" role="status">
+          {briefings.notice}
+        </div>
+      ) : null}
       {status?.notice ? (
         <div className="banner notice" role="status">
           {status.notice}
@@ -93,6 +103,8 @@ export function App() {
         <FirstRun demoAvailable={!!status?.demoAvailable} onChanged={archive.refresh} />
       ) : state.view === 'folders' ? (
         <FoldersView status={status} onChanged={archive.refresh} onBack={() => navigate({ view: 'search' })} />
+      ) : state.view === 'briefings' ? (
+        <BriefingsView briefings={briefings} open={state.briefing} onOpen={(briefing) => navigate({ briefing })} onOpenRelease={(doc) => navigate({ view: 'search', doc })} />
       ) : (
         <main className={state.doc ? 'workspace with-reader' : 'workspace'}>
           <Filters state={state} facets={search.result?.facets ?? null} onChange={(patch) => navigate({ ...patch, doc: null })} />
@@ -106,12 +118,12 @@ export function App() {
               </button>
             </div>
             {state.view === 'timeline' ? (
-              <TimelineView state={state} navigate={navigate} generation={documents} width={paneWidth - 40} />
+              <TimelineView state={state} navigate={navigate} generation={documents} width={paneWidth - 40} onAddWindow={(from, to) => void briefings.add({ search: { ...search.request, from: later(search.request.from, from), to: earlier(search.request.to, to) } })} />
             ) : (
-              <ResultsPane state={state} search={search} selected={selected} progress={progress} documents={documents} navigate={navigate} onSelect={setSelected} />
+              <ResultsPane state={state} search={search} selected={selected} progress={progress} documents={documents} navigate={navigate} onSelect={setSelected} onAdd={(id) => void briefings.add({ releaseIds: [id] })} onAddAll={() => void briefings.add({ search: search.request })} />
             )}
           </div>
-          {state.doc ? <Reader key={state.doc} shell={shell} id={state.doc} query={state.q} onClose={() => navigate({ doc: null })} onOpen={(id) => navigate({ doc: id })} /> : null}
+          {state.doc ? <Reader key={state.doc} shell={shell} id={state.doc} query={state.q} onClose={() => navigate({ doc: null })} onOpen={(id) => navigate({ doc: id })} onAdd={(id) => void briefings.add({ releaseIds: [id] })} /> : null}
         </main>
       )}
     </div>
@@ -131,3 +143,6 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
   }, [ref]);
   return width;
 }
+
+const later = (a: string | undefined, b: string): string => (a && a > b ? a : b);
+const earlier = (a: string | undefined, b: string): string => (a && a < b ? a : b);

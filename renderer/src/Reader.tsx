@@ -5,7 +5,7 @@ import { useConnection, useI18n } from './context.js';
 import { Highlighted } from './Highlighted.js';
 import { formatDate } from './i18n.js';
 
-export function Reader({ shell, id, query, onClose, onOpen }: { shell: ShellBridge | null; id: string; query: string; onClose: () => void; onOpen: (id: string) => void }) {
+export function Reader({ shell, id, query, onClose, onOpen, onAdd }: { shell: ShellBridge | null; id: string; query: string; onClose: () => void; onOpen: (id: string) => void; onAdd?: (id: string) => void }) {
   const { api } = useConnection();
   const { t, lang, countryLabel } = useI18n();
   const [release, setRelease] = useState<ReleaseView | null>(null);
@@ -113,6 +113,11 @@ export function Reader({ shell, id, query, onClose, onOpen }: { shell: ShellBrid
           </button>
         </div>
         <div className="reader-actions">
+          {onAdd ? (
+            <button type="button" className="ghost" onClick={() => onAdd(id)}>
+              + {t.addOne}
+            </button>
+          ) : null}
           <button
             type="button"
             className="ghost"

@@ -6,7 +6,7 @@ import { useI18n } from './context.js';
 import { formatDate } from './i18n.js';
 
 /** The hit list, virtualised: only the rows on screen are in the page, so 20,000 hits scroll smoothly. */
-export function Results({ hits, total, selected, openId, onSelect, onOpen, onNearEnd }: { hits: SearchHit[]; total: number; selected: number; openId: string | null; onSelect: (i: number) => void; onOpen: (id: string) => void; onNearEnd: () => void }) {
+export function Results({ hits, total, selected, openId, onSelect, onOpen, onNearEnd, onAdd }: { hits: SearchHit[]; total: number; selected: number; openId: string | null; onSelect: (i: number) => void; onOpen: (id: string) => void; onNearEnd: () => void; onAdd?: (id: string) => void }) {
   const { t, lang, countryLabel } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: hits.length, getScrollElement: () => scroller.current, estimateSize: () => 128, overscan: 6, getItemKey: (i) => hits[i]?.id ?? i });
@@ -62,6 +62,20 @@ export function Results({ hits, total, selected, openId, onSelect, onOpen, onNea
                     + {x.language.toUpperCase()}
                   </span>
                 ))}
+                {onAdd ? (
+                  <button
+                    type="button"
+                    className="ghost add-hit"
+                    aria-label={t.addTo(hit.title)}
+                    title={t.addToNew}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onAdd(hit.id);
+                    }}
+                  >
+                    + {t.addOne}
+                  </button>
+                ) : null}
                 <span className="hit-countries">
                   {hit.aboutCountries.slice(0, 4).map((c) => (
                     <span key={c} className="country about" title={t.aboutCountry}>

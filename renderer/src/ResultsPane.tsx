@@ -12,7 +12,7 @@ export function addAlternative(query: string, word: string, alternative: string)
 }
 
 /** The middle of the search view: the count, the sort, the filters in force, notices, and the hits or why there are none. */
-export function ResultsPane({ state, search, selected, progress, documents, navigate, onSelect }: { state: ViewState; search: ReturnType<typeof useSearch>; selected: number; progress: IndexProgress | null; documents: number; navigate: (patch: Partial<ViewState>) => void; onSelect: (i: number) => void }) {
+export function ResultsPane({ state, search, selected, progress, documents, navigate, onSelect, onAdd, onAddAll }: { state: ViewState; search: ReturnType<typeof useSearch>; selected: number; progress: IndexProgress | null; documents: number; navigate: (patch: Partial<ViewState>) => void; onSelect: (i: number) => void; onAdd?: (id: string) => void; onAddAll?: () => void }) {
   const { t } = useI18n();
   const { result, hits, error, loading, shownQuery } = search;
   const filtered = state.countries.length || state.from || state.to || state.languages.length;
@@ -24,6 +24,11 @@ export function ResultsPane({ state, search, selected, progress, documents, navi
           {result && result.versions > result.total ? <span className="took"> {t.withTranslations(result.versions)}</span> : null}
           {result ? <span className="took"> · {result.tookMs} ms</span> : null}
         </div>
+        {onAddAll && result && result.total > 0 ? (
+          <button type="button" className="ghost add-all" onClick={onAddAll}>
+            + {t.addAll(Math.min(200, result.total))}
+          </button>
+        ) : null}
         <label className="sort">
           <span>{t.sortBy}</span>
           <select value={state.sort} onChange={(e) => navigate({ sort: e.target.value as ViewState['sort'] })}>
@@ -84,7 +89,7 @@ export function ResultsPane({ state, search, selected, progress, documents, navi
           ) : null}
         </div>
       ) : (
-        <Results hits={hits} total={result?.total ?? 0} selected={selected} openId={state.doc} onSelect={onSelect} onOpen={(id) => navigate({ doc: id })} onNearEnd={search.loadMore} />
+        <Results hits={hits} total={result?.total ?? 0} selected={selected} openId={state.doc} onSelect={onSelect} onOpen={(id) => navigate({ doc: id })} onNearEnd={search.loadMore} onAdd={onAdd} />
       )}
       <div className="keyboard-hint" aria-hidden="true">
         {t.keyboardHint}

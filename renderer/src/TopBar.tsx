@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { useI18n } from './context.js';
 import type { ViewState } from './url-state.js';
 
-export function TopBar({ queryText, onQueryText, onSubmit, searchBox, view, failures, onToggleFolders }: { queryText: string; onQueryText: (q: string) => void; onSubmit: () => void; searchBox: RefObject<HTMLInputElement | null>; view: ViewState['view']; failures: number; onToggleFolders: () => void }) {
+export function TopBar({ queryText, onQueryText, onSubmit, searchBox, view, failures, onToggleFolders, onToggleBriefings, briefingCount }: { queryText: string; onQueryText: (q: string) => void; onSubmit: () => void; searchBox: RefObject<HTMLInputElement | null>; view: ViewState['view']; failures: number; onToggleFolders: () => void; onToggleBriefings: () => void; briefingCount: number }) {
   const { t, lang, setLang } = useI18n();
   return (
     <header className="topbar">
@@ -36,6 +36,10 @@ export function TopBar({ queryText, onQueryText, onSubmit, searchBox, view, fail
         </details>
       </form>
       <nav className="top-actions">
+        <button type="button" className={view === 'briefings' ? 'ghost active' : 'ghost'} onClick={onToggleBriefings}>
+          {t.briefings}
+          {briefingCount ? <span className="badge">{briefingCount}</span> : null}
+        </button>
         <button type="button" className={view === 'folders' ? 'ghost active' : 'ghost'} onClick={onToggleFolders}>
           {t.folders}
           {failures > 0 ? <span className="badge warn">{failures}</span> : null}

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { connect } from './api.js';
 import { App } from './App.js';
 import { AppProviders } from './context.js';
+import '../../assets/briefing.css';
 import './styles.css';
 
 const connection = connect();

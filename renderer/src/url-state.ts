@@ -11,7 +11,9 @@ export interface ViewState {
   languages: string[];
   sort: SortOrder;
   doc: string | null;
-  view: 'search' | 'timeline' | 'folders';
+  view: 'search' | 'timeline' | 'folders' | 'briefings';
+  /** The briefing open in the briefings view. */
+  briefing: string | null;
   /** The timeline's lanes as the desk officer set them (empty: the top countries of the search). */
   lanes: string[];
   /** Lanes shown as a share of all releases of each period. */
@@ -32,7 +34,8 @@ export function readState(search: string): ViewState {
     languages: p.getAll('lang').filter((l) => /^[a-z]{2,3}$/.test(l)),
     sort: sort === 'date' || sort === '-date' ? sort : 'relevance',
     doc: p.get('doc'),
-    view: p.get('view') === 'folders' ? 'folders' : p.get('view') === 'timeline' ? 'timeline' : 'search',
+    view: (['folders', 'timeline', 'briefings'] as const).find((v) => v === p.get('view')) ?? 'search',
+    briefing: /^[a-z0-9-]{6,40}$/.test(p.get('briefing') ?? '') ? p.get('briefing') : null,
     lanes: p.getAll('lane').filter((c) => /^[A-Z]{2}$/.test(c)),
     share: p.getAll('share').filter((c) => /^[A-Z]{2}$/.test(c)),
     window: /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/.test(p.get('tl') ?? '') ? p.get('tl')! : '',
@@ -50,6 +53,7 @@ export function writeState(state: ViewState): string {
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.doc) p.set('doc', state.doc);
   if (state.view !== 'search') p.set('view', state.view);
+  if (state.briefing) p.set('briefing', state.briefing);
   for (const c of state.lanes) p.append('lane', c);
   for (const c of state.share) p.append('share', c);
   if (state.window) p.set('tl', state.window);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,14 @@ describe('liaison index, search and doc', () => {
     const table = (await cli('timeline', 'Japon', '--data', data, '--by', 'year')).stdout;
     expect(table).toMatch(/^\d+ countries, by year, /);
     expect(table).toMatch(/Japan \(JP\)\s/);
+
+    // A briefing from a search, to Markdown; a PDF without a Chromium says how to get one.
+    const out = join(data, 'japan.md');
+    expect((await cli('brief', '--query', 'Japon', '--data', data, '--title', 'Japon', '--marking', 'UNCLASSIFIED', '--language', 'fr', '--out', out)).stdout).toMatch(/japan\.md: \d+ releases/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\*\*UNCLASSIFIED\*\*\n\n# Japon\n[\s\S]*## Chronologie/);
+    const noChromium = await run(process.execPath, [join(projectRoot, 'bin/liaison.mjs'), 'brief', '--query', 'Japon', '--data', data, '--out', join(data, 'x.pdf')], { env: { ...process.env, LIAISON_CHROMIUM: '/no/such/chromium' } }).then(() => null, (e: { code: number; stderr: string }) => e);
+    expect(noChromium?.code).toBe(1);
+    expect(noChromium?.stderr).toMatch(/apt-get install chromium.*LIAISON_CHROMIUM/);
 
     const doc = JSON.parse((await cli('doc', hit.id, '--data', data, '--json')).stdout);
     expect(doc).toMatchObject({ id: hit.id, title: hit.title, translations: expect.any(Array) });

@@ -75,7 +75,7 @@ describe('the preload bridge', () => {
     const result = await (bridge['search'] as (r: unknown) => Promise<unknown>)({ query: 'Japon' });
     expect(invoke).toHaveBeenCalledWith('archive', 'search', { query: 'Japon' });
     expect(result).toEqual({ ok: true, value: 'answer' });
-    expect(Object.keys(exposed.get('liaisonShell')!).sort()).toEqual(['onEvent', 'openRelease', 'pickFolder', 'platform', 'print', 'revealRelease']);
+    expect(Object.keys(exposed.get('liaisonShell')!).sort()).toEqual(['onEvent', 'openRelease', 'pickFolder', 'platform', 'print', 'revealRelease', 'savePdf']);
     expect(exposed.has('require')).toBe(false);
     expect([...exposed.keys()]).toEqual(['liaison', 'liaisonShell']);
   });

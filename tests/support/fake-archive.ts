@@ -29,6 +29,23 @@ export function fakeArchive(answers: Partial<ArchiveApi> = {}): ArchiveHost & { 
     countryNames: async () => [],
     setHomeCountries: async () => fakeStatus(),
     timeline: async () => ({ by: 'year', range: null, total: 0, all: [], lanes: [], releases: null }),
+    listBriefings: async () => [],
+    getBriefing: async () => {
+      throw new ApiError('not-found', 'No briefing with that id.');
+    },
+    saveBriefing: async () => {
+      throw new ApiError('unavailable', 'This fake keeps no briefing.');
+    },
+    deleteBriefing: async () => ({ deleted: false }),
+    addToBriefing: async () => {
+      throw new ApiError('unavailable', 'This fake keeps no briefing.');
+    },
+    briefingDocument: async () => {
+      throw new ApiError('not-found', 'No briefing with that id.');
+    },
+    exportBriefing: async () => {
+      throw new ApiError('not-found', 'No briefing with that id.');
+    },
   };
   const api = { ...defaults, ...answers };
   const recorded = Object.fromEntries(

@@ -18,7 +18,7 @@ const LEVELS: [RegExp, number][] = [
   [/^archive\/search\//, 2],
   [/^archive\/(ingest|store)\//, 3],
   [/^archive\/indexing\//, 4],
-  [/^archive\/(local-archive|validate)\.ts/, 5],
+  [/^archive\/(local-archive|validate)\.ts|^archive\/briefing\//, 5],
   [/^archive\/service\.ts/, 6],
   [/^archive\/transport\//, 7],
   [/^archive\/(cli\/|index\.ts)/, 8],

@@ -21,7 +21,7 @@ function windowOf(range: { from: string; to: string } | null): Window | null {
  * search's query and filters; brushing a period sets the search's dates. Lanes are the top
  * countries of the search until the desk officer adds, removes or moves one (then they stay).
  */
-export function TimelineView({ state, navigate, generation, width }: { state: ViewState; navigate: (patch: Partial<ViewState>, replace?: boolean) => void; generation: number; width: number }) {
+export function TimelineView({ state, navigate, generation, width, onAddWindow }: { state: ViewState; navigate: (patch: Partial<ViewState>, replace?: boolean) => void; generation: number; width: number; onAddWindow?: (from: string, to: string) => void }) {
   const { t, lang, countryLabel, countryNames } = useI18n();
   const [win, setWin] = useState<Window | null>(() => (state.window ? windowOf({ from: state.window.slice(0, 10), to: state.window.slice(12) }) : null));
   const { overview, detail, marks, by, error } = useTimeline(state, win, generation);
@@ -157,6 +157,11 @@ export function TimelineView({ state, navigate, generation, width }: { state: Vi
           </button>
         )}
         <span className="spacer" />
+        {onAddWindow && win ? (
+          <button type="button" className="ghost" onClick={() => onAddWindow(toDate(win.from), toDate(win.to - DAY))}>
+            + {t.addWindow}
+          </button>
+        ) : null}
         <button type="button" className="ghost" onClick={() => chart.current?.svg && downloadSvg(chart.current.svg, fileName('svg'))}>
           SVG
         </button>
