@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { BriefingDocument } from '../api/types.js';
 import { countryByCode } from '../enrich/countries.js';
-import { BRIEFING_LABELS, formatDay } from './labels.js';
+import { BRIEFING_LABELS, formatDay, headerFields } from './labels.js';
 
 /**
  * The briefing as a Word document an officer can edit further (with the `docx` library): the same
@@ -38,14 +38,7 @@ export async function briefingDocx(doc: BriefingDocument): Promise<Uint8Array> {
     new Paragraph({ children: [new TextRun({ text: l.briefing.toUpperCase(), bold: true, color: '1F4E79', size: 16 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, text: b.title }),
   ];
-  const meta: [string, string][] = [
-    [l.subject, b.subject.map(name).join(', ')],
-    [l.period, doc.period ? `${formatDay(doc.period.from, b.language)} – ${formatDay(doc.period.to, b.language)}` : ''],
-    [l.preparedFor, b.preparedFor],
-    [l.preparedBy, b.preparedBy],
-    [l.date, formatDay(b.date, b.language)],
-  ];
-  for (const [k, v] of meta) if (v) body.push(new Paragraph({ children: [new TextRun({ text: `${k}: `, color: '555555' }), new TextRun({ text: v, bold: true })] }));
+  for (const [k, v] of headerFields(doc)) if (v) body.push(new Paragraph({ children: [new TextRun({ text: `${k}: `, color: '555555' }), new TextRun({ text: v, bold: true })] }));
   body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: l.overview }), new Paragraph({ text: `${l.releasesCount(present.length)}.` }));
   body.push(table([l.country, l.count], doc.countries.slice(0, 10).map((c) => [c.name, String(c.releases)])));
   body.push(new Paragraph({ text: '' }), table([l.year, l.count], doc.years.filter((y) => y.count).map((y) => [y.period, String(y.count)])));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BriefingDocument, BriefingEntry } from '../api/types.js';
 import { countryByCode } from '../enrich/countries.js';
 import { appRoot } from '../paths.js';
-import { BRIEFING_LABELS, formatDay, type BriefingLabels } from './labels.js';
+import { BRIEFING_LABELS, formatDay, headerFields, type BriefingLabels } from './labels.js';
 
 /**
  * A briefing as HTML: the fragment the app shows and prints, or a whole page (with the same
@@ -75,11 +75,7 @@ export function briefingFragment(doc: BriefingDocument): string {
     `<article class="briefing-document" lang="${b.language}">`,
     b.marking ? `<div class="bd-marking">${escapeHtml(b.marking)}</div>` : '',
     `<header class="bd-header"><div class="bd-kind">${l.briefing}</div><h1>${escapeHtml(b.title)}</h1><dl class="bd-meta">`,
-    row(l.subject, b.subject.map((c) => countryName(c, b.language)).join(', ')),
-    row(l.period, period),
-    row(l.preparedFor, b.preparedFor),
-    row(l.preparedBy, b.preparedBy),
-    row(l.date, formatDay(b.date, b.language)),
+    ...headerFields(doc).map(([label, value]) => row(label, value)),
     `</dl></header>`,
     `<section class="bd-overview"><h2>${l.overview}</h2><p>${l.releasesCount(present.length)}${period ? `, ${escapeHtml(period)}` : ''}.</p>`,
     `<div class="bd-overview-grid"><table class="bd-counts"><caption>${l.byCountry}</caption><thead><tr><th>${l.country}</th><th>${l.count}</th></tr></thead><tbody>${doc.countries

@@ -1,3 +1,6 @@
+import type { BriefingDocument } from '../api/types.js';
+import { countryByCode } from '../enrich/countries.js';
+
 /** The words of a printed briefing, in its own language (not the interface's). */
 export const BRIEFING_LABELS = {
   en: {
@@ -65,6 +68,19 @@ export const BRIEFING_LABELS = {
 };
 
 export type BriefingLabels = (typeof BRIEFING_LABELS)['en'];
+
+/** The header's lines (label and value; empty values are left out by every format). */
+export function headerFields(doc: BriefingDocument): [string, string][] {
+  const b = doc.briefing;
+  const l = BRIEFING_LABELS[b.language];
+  return [
+    [l.subject, b.subject.map((c) => countryByCode(c)?.[b.language] ?? c).join(', ')],
+    [l.period, doc.period ? `${formatDay(doc.period.from, b.language)} – ${formatDay(doc.period.to, b.language)}` : ''],
+    [l.preparedFor, b.preparedFor],
+    [l.preparedBy, b.preparedBy],
+    [l.date, formatDay(b.date, b.language)],
+  ];
+}
 
 export function formatDay(iso: string | null, language: 'en' | 'fr'): string {
   if (!iso) return '—';

@@ -1,6 +1,6 @@
 import type { BriefingDocument } from '../api/types.js';
 import { countryByCode } from '../enrich/countries.js';
-import { BRIEFING_LABELS, formatDay } from './labels.js';
+import { BRIEFING_LABELS, formatDay, headerFields } from './labels.js';
 
 /** Markdown's own characters in a release's words, escaped so they stay words. */
 const md = (s: string): string => s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1').replace(/\n+/g, ' ');
@@ -25,14 +25,7 @@ export function briefingMarkdown(doc: BriefingDocument): string {
   const lines: string[] = [];
   if (b.marking) lines.push(`**${md(b.marking)}**`, '');
   lines.push(`# ${md(b.title)}`, '');
-  const meta: [string, string][] = [
-    [l.subject, b.subject.map(name).join(', ')],
-    [l.period, doc.period ? `${formatDay(doc.period.from, b.language)} – ${formatDay(doc.period.to, b.language)}` : ''],
-    [l.preparedFor, b.preparedFor],
-    [l.preparedBy, b.preparedBy],
-    [l.date, formatDay(b.date, b.language)],
-  ];
-  for (const [k, v] of meta) if (v) lines.push(`- **${k}:** ${md(v)}`);
+  for (const [k, v] of headerFields(doc)) if (v) lines.push(`- **${k}:** ${md(v)}`);
   lines.push('', `## ${l.overview}`, '', `${l.releasesCount(present.length)}.`, '', `| ${l.country} | ${l.count} |`, '| --- | ---: |');
   for (const c of doc.countries.slice(0, 10)) lines.push(`| ${md(c.name)} | ${c.releases} |`);
   lines.push('', `| ${l.year} | ${l.count} |`, '| --- | ---: |');

@@ -1,15 +1,8 @@
 import type { TimelineLane, TimelineMark, TimelinePeriod, TimelineResult } from '../api/types.js';
 import { periodOf, periodsBetween } from './periods.js';
 
-/** What the timeline reads of each release shown (one per English/French pair). */
-export interface TimelineRelease {
-  id: string;
-  title: string;
-  published: string;
-  language: string;
-  countries: string[];
-  versions: string[];
-}
+/** What the timeline reads of each release shown (one per English/French pair): what it shows as a mark. */
+export type TimelineRelease = TimelineMark;
 
 export interface TimelineOptions {
   by: TimelinePeriod;
@@ -58,6 +51,6 @@ export function buildTimeline(releases: TimelineRelease[], everything: TimelineR
     const lane = counts.get(country);
     return { country, total: totals.get(country) ?? 0, buckets: periods.map((period, i) => ({ period, count: lane?.[i] ?? 0 })) };
   });
-  const marks: TimelineMark[] | null = options.releases > 0 && inRange.length <= options.releases ? inRange.map(({ id, title, published, language, countries, versions }) => ({ id, title, published, language, countries, versions })) : null;
+  const marks: TimelineMark[] | null = options.releases > 0 && inRange.length <= options.releases ? inRange : null;
   return { by: options.by, range: { from, to }, total: inRange.length, all: periods.map((period, i) => ({ period, count: all[i]! })), lanes, releases: marks };
 }

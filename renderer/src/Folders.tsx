@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ArchiveStatus, FileFailure } from '../../archive/api/types.js';
+import { FormError } from './FormError.js';
 import { useConnection, useI18n } from './context.js';
 
 function AddFolder({ onChanged }: { onChanged: () => void }) {
@@ -48,11 +49,7 @@ function AddFolder({ onChanged }: { onChanged: () => void }) {
         </div>
       </label>
       <small id="add-folder-hint">{t.addFolderHint}</small>
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }
@@ -123,11 +120,7 @@ function HomeCountries({ status, onChanged }: { status: ArchiveStatus; onChanged
           </button>
         ) : null}
       </div>
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }
@@ -164,11 +157,7 @@ export function FoldersView({ status, onChanged, onBack }: { status: ArchiveStat
           {t.reindex}
         </button>
       </div>
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormError message={error} />
       {status ? <HomeCountries status={status} onChanged={onChanged} /> : null}
       <h2>{t.unreadable}</h2>
       {failures.length === 0 ? (

@@ -1,41 +1,25 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chSample, seedFolder } from '../support/fixtures.js';
 import { SearchPage } from './pages.js';
-import { launchBrowser, newPage, screenshots, startApp, type AppUnderTest } from './support.js';
+import { appSuite, newPage, screenshots } from './support.js';
 
-let browser: Browser;
-let app: AppUnderTest;
-let page: Page | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp({ folders: [chSample, seedFolder], demo: false });
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-});
-afterEach(async () => {
-  await page?.context().close();
-  page = null;
-});
+const suite = appSuite({ folders: [chSample, seedFolder], demo: false });
 
 describe('a briefing composed in the app', () => {
   it('is made from a search, reordered, given a summary by hand, and printed to PDF', async () => {
-    page = await newPage(browser);
-    await page.goto(app.web.url);
+    const page = (suite.page = await newPage(suite.browser));
+    await page.goto(suite.app.web.url);
     const search = new SearchPage(page);
     await search.search('Japon');
     // One release by its own button, then every release of a narrower search.
     await search.hits.first().getByRole('button', { name: /Add to the briefing/ }).click();
-    await expect.poll(() => page!.locator('.banner.done').textContent()).toMatch(/1 release added to “Briefing of /);
+    await expect.poll(() => page.locator('.banner.done').textContent()).toMatch(/1 release added to “Briefing of /);
     await search.search('cyberdéfense Japon');
     await page.getByRole('button', { name: /^\+ Add all \d+ to a briefing$/ }).click();
-    await expect.poll(() => page!.locator('.banner.done').textContent()).toMatch(/releases? added to “Briefing of /);
+    await expect.poll(() => page.locator('.banner.done').textContent()).toMatch(/releases? added to “Briefing of /);
 
     await page.getByRole('button', { name: /^Briefings/ }).click();
     await page.getByRole('button', { name: /^Briefing of / }).click();
@@ -43,22 +27,22 @@ describe('a briefing composed in the app', () => {
     await page.getByRole('textbox', { name: 'Title' }).fill('Japan: cyber defence with NATO');
     await page.getByRole('textbox', { name: /Handling marking/ }).fill('NATO UNCLASSIFIED');
     await page.getByRole('textbox', { name: 'Prepared for' }).fill('Director, Asia-Pacific');
-    await expect.poll(() => page!.locator('.briefing-preview h1').textContent()).toBe('Japan: cyber defence with NATO');
+    await expect.poll(() => page.locator('.briefing-preview h1').textContent()).toBe('Japan: cyber defence with NATO');
 
     // Reorder: the second release up.
-    const titles = async (): Promise<string[]> => page!.locator('.briefing-items .item-title').allTextContents();
+    const titles = async (): Promise<string[]> => page.locator('.briefing-items .item-title').allTextContents();
     const before = await titles();
     expect(before.length).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: `Move up: ${before[1]}` }).click();
     await expect.poll(titles).toEqual([before[1], before[0], ...before.slice(2)]);
-    await expect.poll(() => page!.locator('.briefing-preview .bd-entry h3').first().textContent()).toContain(before[1]!.slice(0, 30));
+    await expect.poll(() => page.locator('.briefing-preview .bd-entry h3').first().textContent()).toContain(before[1]!.slice(0, 30));
 
     // A summary written by hand is kept and marked.
     await page.locator('.briefing-items li').first().getByRole('button', { name: 'Edit summary' }).click();
     await page.getByRole('textbox', { name: /^Summary of / }).fill('Japan and NATO agree to deepen cyber defence cooperation; next talks in Tokyo.');
     await page.getByRole('button', { name: 'Keep this summary' }).click();
-    await expect.poll(() => page!.locator('.briefing-preview .bd-entry').first().textContent()).toContain('summary edited by hand');
-    await expect.poll(() => page!.locator('.briefing-items .badge').count()).toBe(1);
+    await expect.poll(() => page.locator('.briefing-preview .bd-entry').first().textContent()).toContain('summary edited by hand');
+    await expect.poll(() => page.locator('.briefing-items .badge').count()).toBe(1);
     await search.screenshot('17-briefing-editor');
 
     // Printed: what the browser's print makes of the page (the same print stylesheet as the PDF).
@@ -79,6 +63,6 @@ describe('a briefing composed in the app', () => {
     // Kept across a reload, as saved.
     await page.reload();
     await page.waitForSelector('.briefing-preview .briefing-document');
-    await expect.poll(() => page!.locator('.briefing-preview h1').textContent()).toBe('Japan: cyber defence with NATO');
+    await expect.poll(() => page.locator('.briefing-preview h1').textContent()).toBe('Japan: cyber defence with NATO');
   });
 });

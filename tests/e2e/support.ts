@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ArchiveService } from '../../archive/service.js';
 import { startWebServer, type WebServer } from '../../archive/transport/http.js';
 import { projectRoot } from '../support/fixtures.js';
@@ -40,4 +41,25 @@ export async function newPage(browser: Browser, options: { locale?: string; colo
     throw err;
   });
   return page;
+}
+
+/**
+ * One app and one browser for a file of tests, a fresh page for each: the hooks every such file
+ * needs. `suite.page` is the page of the test under way (closed after it).
+ */
+export function appSuite(options: Parameters<typeof startApp>[0]): { readonly app: AppUnderTest; readonly browser: Browser; page: Page | null } {
+  const suite = { app: null as unknown as AppUnderTest, browser: null as unknown as Browser, page: null as Page | null };
+  beforeAll(async () => {
+    suite.browser = await launchBrowser();
+    suite.app = await startApp(options);
+  }, 120_000);
+  afterAll(async () => {
+    await suite.app?.close();
+    await suite.browser?.close();
+  });
+  afterEach(async () => {
+    await suite.page?.context().close();
+    suite.page = null;
+  });
+  return suite;
 }

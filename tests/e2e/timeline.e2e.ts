@@ -1,32 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chSample, whSample } from '../support/fixtures.js';
 import { SearchPage, TimelinePage } from './pages.js';
-import { launchBrowser, newPage, screenshots, startApp, type AppUnderTest } from './support.js';
+import { appSuite, newPage, screenshots } from './support.js';
 
-let browser: Browser;
-let app: AppUnderTest;
-let page: Page | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await startApp({ folders: [chSample, whSample], demo: false });
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-});
-afterEach(async () => {
-  await page?.context().close();
-  page = null;
-});
+const suite = appSuite({ folders: [chSample, whSample], demo: false });
 
 describe('timelines across countries, keyboard only', () => {
   it('shows a search on a timeline, three countries side by side, zooms to a month, opens a release and brushes a period into the search', async () => {
-    page = await newPage(browser);
-    await page.goto(app.web.url);
+    const page = (suite.page = await newPage(suite.browser));
+    await page.goto(suite.app.web.url);
     const search = new SearchPage(page);
     const timeline = new TimelinePage(page);
     await search.waitForResults();
@@ -68,9 +52,9 @@ describe('timelines across countries, keyboard only', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('+');
     await page.keyboard.press('+');
-    await expect.poll(() => new URL(page!.url()).searchParams.get('tl') ?? '', { timeout: 5000 }).toMatch(/\.\./);
+    await expect.poll(() => new URL(page.url()).searchParams.get('tl') ?? '', { timeout: 5000 }).toMatch(/\.\./);
     await expect.poll(() => {
-      const [from, to] = (new URL(page!.url()).searchParams.get('tl') ?? '..').split('..');
+      const [from, to] = (new URL(page.url()).searchParams.get('tl') ?? '..').split('..');
       return (Date.parse(to!) - Date.parse(from!)) / 86_400_000;
     }).toBeLessThan(40);
     await expect.poll(() => timeline.tip.textContent()).toMatch(/^Ukraine · .+ — \d{4}-\d{2}-\d{2}$/);
@@ -91,7 +75,7 @@ describe('timelines across countries, keyboard only', () => {
     const tip = (await timeline.tip.textContent()) ?? '';
     expect(tip).toMatch(/^Ukraine · /);
     await page.keyboard.press('f');
-    await expect.poll(() => new URL(page!.url()).searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const url = new URL(page.url());
     const [brushFrom, brushTo] = [url.searchParams.get('from')!, url.searchParams.get('to')!];
     await search.screenshot('14-timeline-brushed');
@@ -105,8 +89,8 @@ describe('timelines across countries, keyboard only', () => {
   });
 
   it('draws in the dark theme and in French, with its axis in French', async () => {
-    page = await newPage(browser, { colorScheme: 'dark', locale: 'fr-FR' });
-    await page.goto(`${app.web.url}&view=timeline&tl=2022-01-01..2022-12-31`);
+    const page = (suite.page = await newPage(suite.browser, { colorScheme: 'dark', locale: 'fr-FR' }));
+    await page.goto(`${suite.app.web.url}&view=timeline&tl=2022-01-01..2022-12-31`);
     const timeline = new TimelinePage(page);
     await timeline.ready();
     const labels = await page.locator('.timeline-chart svg text').allTextContents();

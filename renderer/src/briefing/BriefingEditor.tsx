@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Briefing, BriefingDocument, BriefingFormat } from '../../../archive/api/types.js';
+import { FormError } from '../FormError.js';
 import { useConnection, useI18n } from '../context.js';
 import { formatDate } from '../i18n.js';
 
@@ -220,11 +221,7 @@ export function BriefingEditor({ id, onClose, onOpenRelease }: { id: string; onC
             Markdown
           </button>
         </div>
-        {error ? (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <FormError message={error} />
         {/* The document is HTML the engine made, every word of a release escaped in it. */}
         <div className="briefing-preview" dangerouslySetInnerHTML={{ __html: doc?.html ?? '' }} />
       </div>
