@@ -9,7 +9,7 @@ import { checkZipExpansion } from '../../archive/ingest/docx.js';
 import { MAX_FILE_BYTES } from '../../archive/ingest/model.js';
 import { IngestError } from '../../archive/ingest/errors.js';
 import { readRelease } from '../../archive/ingest/read.js';
-import { makeDocx, makePdf } from '../support/make-documents.js';
+import { makeDocx, makePdf } from '../../archive/cli/bench-documents.js';
 import { projectRoot } from '../support/fixtures.js';
 
 async function failure(path: string, bytes: Uint8Array): Promise<string> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../archive/ingest/decode.js';
 import { readRelease } from '../../archive/ingest/read.js';
 import { readTextLayout } from '../../archive/ingest/text-layout.js';
-import { makeDocx, makePdf, type ReleaseText } from '../support/make-documents.js';
+import { makeDocx, makePdf, type ReleaseText } from '../../archive/cli/bench-documents.js';
 import { chSample, normaliseSpace, seedFile } from '../support/fixtures.js';
 
 /** Real release text from the samples, to be written out as PDF and Word files. */

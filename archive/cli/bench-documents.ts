@@ -1,3 +1,4 @@
+/** Releases laid out as PDF (pdf-lib, a development tool) and Word files: for the benchmarks' archive and the tests. */
 import { Document as DocxDocument, HeadingLevel, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
