@@ -91,7 +91,7 @@ export class LocalArchive {
       reporter.phase('indexing', { currentFile: null });
       // New releases may change which countries are the archive's homes, and so what each is about.
       this.index.setHomeCountries(this.settings.homeCountries);
-      this.index.setTranslations(linkTranslations([...this.index.releases()].map((e) => e.release)));
+      this.index.setTranslations(linkTranslations(this.index.linkShapes()));
       this.linked = true;
     }
     this.failures = run.failures;

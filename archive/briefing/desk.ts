@@ -53,7 +53,10 @@ export class BriefingDesk {
 
   async compose(id: unknown): Promise<BriefingDocument> {
     const b = await this.get(id);
-    return composeBriefing(b, (releaseId) => this.index.get(releaseId)?.release, this.index.marksOf(parseQuery(b.query)));
+    return composeBriefing(b, (releaseId) => {
+      const entry = this.index.get(releaseId);
+      return entry && this.index.full(entry);
+    }, this.index.marksOf(parseQuery(b.query)));
   }
 
   async export(id: unknown, format: BriefingFormat, paper: 'a4' | 'letter' = 'a4'): Promise<{ fileName: string; mimeType: string; base64: string }> {

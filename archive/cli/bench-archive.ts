@@ -98,7 +98,8 @@ export async function generateArchive(dir: string, count: number, seed = 42): Pr
     } else if (kind < 0.98) {
       file = `${stem}.pdf`;
       // The PDF's standard fonts write Windows-1252 only: other letters lose their accents.
-      const winAnsi = (t: string): string => [...t].map((c) => (c.charCodeAt(0) <= 0xff || '’‘“”–—…€œŒ'.includes(c) ? c : c.normalize('NFD').replace(/\p{M}/gu, ''))).join('').replace(/[^\u0000-\u00ff’‘“”–—…€œŒ]/g, '?');
+      const fits = (c: string): boolean => c.charCodeAt(0) <= 0xff || '’‘“”–—…€œŒ'.includes(c);
+      const winAnsi = (t: string): string => [...t].map((c) => (fits(c) ? c : c.normalize('NFD').replace(/\p{M}/gu, ''))).map((c) => ([...c].every(fits) ? c : '?')).join('');
       data = await makePdf({ title: winAnsi(title), dateLine: `Berne, ${winAnsi(dateText)}`, paragraphs: paragraphs.slice(0, 8).map(winAnsi) });
     } else {
       file = `${stem}.docx`;

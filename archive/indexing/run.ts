@@ -14,8 +14,6 @@ export interface IndexOptions {
   onSaveStep?: (name: string) => void | Promise<void>;
 }
 
-/** Past this many removals or updates, FlexSearch's index is rebuilt rather than edited. */
-const REBUILD_AFTER_CHANGES = 100;
 /** Files handed to the readers at once: enough to keep every worker busy. */
 const IN_FLIGHT = 8;
 
@@ -87,53 +85,45 @@ export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders
   let added = 0;
   let updated = 0;
   let cancelled = false;
-  const bulk = plan.removed.length + plan.toRead.filter((f) => known.has(f.path)).length > REBUILD_AFTER_CHANGES;
-  if (bulk) index.beginBulk();
   for (const path of plan.removed) index.remove(known.get(path)!.id);
 
   const progress = reporter.progress;
-  try {
-    const handle = async (file: ArchiveFile, seq: number): Promise<void> => {
-      const result = await pool.read({ seq, path: file.path, size: file.size, mtimeMs: file.mtimeMs });
-      progress.filesDone++;
-      progress.currentFile = file.path;
-      const old = known.get(file.path);
-      if (result.ok) {
-        if (old && old.hash === result.release.hash) {
-          // Touched but not changed: kept, with its new time.
-          old.mtimeMs = file.mtimeMs;
-          unchanged++;
-        } else {
-          if (old) {
-            index.remove(old.id);
-            updated++;
-          } else added++;
-          index.add(result.release, result.terms);
-        }
+  const handle = async (file: ArchiveFile, seq: number): Promise<void> => {
+    const result = await pool.read({ seq, path: file.path, size: file.size, mtimeMs: file.mtimeMs });
+    progress.filesDone++;
+    progress.currentFile = file.path;
+    const old = known.get(file.path);
+    if (result.ok) {
+      if (old && old.hash === result.release.hash) {
+        // Touched but not changed: kept, with its new time.
+        old.mtimeMs = file.mtimeMs;
+        unchanged++;
       } else {
-        failures.push({ path: file.path, code: result.code, message: result.message, size: file.size, mtimeMs: file.mtimeMs });
-        progress.errors++;
-        if (old) index.remove(old.id);
+        if (old) {
+          index.remove(old.id);
+          updated++;
+        } else added++;
+        index.add(result.release, result.terms);
       }
-      reporter.report();
-    };
-    let next = 0;
-    const inFlight = new Set<Promise<void>>();
-    while (next < plan.toRead.length || inFlight.size) {
-      if (signal?.aborted) cancelled = true;
-      while (!cancelled && next < plan.toRead.length && inFlight.size < IN_FLIGHT) {
-        const p = handle(plan.toRead[next]!, next).finally(() => inFlight.delete(p));
-        inFlight.add(p);
-        next++;
-      }
-      if (inFlight.size === 0) break;
-      await Promise.race(inFlight);
+    } else {
+      failures.push({ path: file.path, code: result.code, message: result.message, size: file.size, mtimeMs: file.mtimeMs });
+      progress.errors++;
+      if (old) index.remove(old.id);
     }
-  } finally {
-    if (bulk) {
-      reporter.phase('indexing', { currentFile: null });
-      index.endBulk();
+    reporter.report();
+  };
+  let next = 0;
+  const inFlight = new Set<Promise<void>>();
+  while (next < plan.toRead.length || inFlight.size) {
+    if (signal?.aborted) cancelled = true;
+    while (!cancelled && next < plan.toRead.length && inFlight.size < IN_FLIGHT) {
+      const p = handle(plan.toRead[next]!, next).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      next++;
     }
+    if (inFlight.size === 0) break;
+    await Promise.race(inFlight);
   }
+  reporter.phase('indexing', { currentFile: null });
   return { added, updated, removed: plan.removed.length, unchanged, cancelled, failures: failures.sort((a, b) => a.path.localeCompare(b.path)) };
 }

@@ -9,8 +9,8 @@ export interface TermSource {
   /** Completions of a prefix, most common first. */
   prefixTerms(prefix: string): string[];
   idf(term: string): number;
-  /** Whether the release holds these terms in this order (as its language stems them), and where. */
-  phraseIn(no: number, needle: { en: string; fr: string }): 'title' | 'body' | null;
+  /** Releases holding the words in this order (each word as the terms it may be): 2 in the title, 1 in the body. */
+  phrase(words: string[][], field: 'all' | 'title'): Scored;
   /** Every release, for a query with nothing to match. */
   allReleases(): Iterable<number>;
 }
@@ -40,19 +40,11 @@ export function matchClause(index: TermSource, clause: Clause): Scored {
     }
     return out;
   }
-  // A phrase: releases holding every word, then the words in order.
-  let candidates: Scored | null = null;
-  for (let i = 0; i < clause.terms.length; i++) {
-    const scores = matchWord(index, [clause.terms[i]!, clause.termsFr[i] ?? clause.terms[i]!], clause.field);
-    candidates = candidates === null ? scores : intersect(candidates, scores);
-    if (candidates.size === 0) break;
-  }
-  const needle = { en: ` ${clause.terms.join(' ')} `, fr: ` ${clause.termsFr.join(' ')} ` };
+  // A phrase: the words in this order, weighed by their rarity, more in the title.
+  const words = clause.terms.map((t, i) => [...new Set([t, clause.termsFr[i] ?? t])]);
+  const weight = words.reduce((sum, forms) => sum + Math.max(...forms.map((f) => index.idf(f))), 0);
   const out: Scored = new Map();
-  for (const [no, s] of candidates ?? []) {
-    const where = index.phraseIn(no, needle);
-    if (where === 'title' || (where === 'body' && clause.field === 'all')) out.set(no, s + (where === 'title' ? 2 : 1));
-  }
+  for (const [no, where] of index.phrase(words, clause.field)) out.set(no, where * weight + where);
   return out;
 }
 

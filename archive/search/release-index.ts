@@ -1,44 +1,31 @@
 import type { Facets, PressRelease, SearchHit, SearchRequest, TranslationRef } from '../api/types.js';
 import { countryExpander, expandQuery, type ExpandedQuery, type Expander } from './expansion.js';
-import { filterAndCount, Labels, type FacetFields } from './facets.js';
+import { filterAndCount, Labels } from './facets.js';
 import { applyHome, detectHomeCountries } from './home.js';
 import { dateRanks, groupPairs, orderHits } from './order.js';
 import { makeSnippet, type Marks } from './highlights.js';
 import { matchQuery, wholeTitleBonus, type TermSource } from './matcher.js';
 import type { ParsedQuery } from './query.js';
 import type { Scored } from './sets.js';
-import { TEXT_INDEX_CONFIG, TextIndex } from './text-index.js';
 import { suggestSpellings } from './spelling.js';
-import { Vocabulary } from './vocabulary.js';
+import { TermIndex, type PostingsSource } from './term-index.js';
 import type { TimelineRelease } from './timeline.js';
 import { termsOfRelease, type ReleaseTerms } from './tokens.js';
+import { sequenceOf, type DetailsSource, type IndexedRelease, type ReleaseShape } from './indexed.js';
+
+export { detailsOf, type IndexedRelease, type ReleaseDetails, type DetailsSource } from './indexed.js';
+import { linkShapeOf, type LinkShape } from './translations.js';
 
 /**
- * The releases of the archive as search sees them: each one's terms and facet values, the
- * vocabulary, and the text index (text-index.ts) that finds the releases holding a term. Matching
- * (matcher.ts), filters and facets (facets.ts) and snippets (highlights.ts) work over what this
- * class keeps of each release.
- *
- * FlexSearch's tags are not used for the filters: its tag filtering over several fields loses
- * results (it checks only the first 100 matches), and the facets need the per-release countries,
- * language and year in memory anyway, so filtering on those same arrays is exact and as fast.
+ * The releases of the archive as search sees them: each one's facet values and the shape of its
+ * text, and the term index (term-index.ts: postings with positions, a segment on disk and the
+ * releases read since). Matching (matcher.ts), filters and facets (facets.ts) and snippets
+ * (highlights.ts) work over what this class keeps of each release. A release's text, evidence,
+ * quotes and summary stay on disk once stored, read when a page of hits or the reader needs them.
  */
 
-export const INDEX_CONFIG = TEXT_INDEX_CONFIG;
-
-/** What the index keeps of each release in memory. */
-export interface IndexedRelease extends FacetFields, ReleaseTerms {
-  /** Small number FlexSearch knows the release by. */
-  no: number;
-  /** The release without its `paragraphs` (they are `text` again; see paragraphsOf). */
-  release: PressRelease;
-}
-
-/** A release as the store keeps it: its number, its terms, and the release without paragraphs. */
-export interface StoredRelease extends ReleaseTerms {
-  no: number;
-  release: Omit<PressRelease, 'paragraphs'>;
-}
+/** The settings a stored index was built with: an index built otherwise is rebuilt. */
+export const INDEX_CONFIG = { postings: 'positions-v1', terms: 'liaison-terms-v2', titleBoost: 3 } as const;
 
 export interface SearchOutcome {
   total: number;
@@ -49,21 +36,18 @@ export interface SearchOutcome {
   suggestions: { word: string; term: string; releases: number }[];
 }
 
-
 export class ReleaseIndex implements TermSource {
-  private text = new TextIndex();
   private byNo = new Map<number, IndexedRelease>();
   private byId = new Map<string, IndexedRelease>();
   private nextNo = 1;
-  private vocabulary = new Vocabulary();
+  private terms = new TermIndex((no) => this.byNo.get(no));
+  private details: DetailsSource | null = null;
   private labels = { countries: new Labels(), languages: new Labels(), years: new Labels() };
   /** The archive's home countries, and whether the desk officer set them (else they are found). */
   private home = new Set<string>();
   private homeSetting: string[] | null = null;
   /** Each release's place in date order (newest first, undated last), by its number. */
   private dateRank: Int32Array | null = null;
-  /** While true, added releases wait for `endBulk()` to enter FlexSearch's index in one pass. */
-  private deferText = false;
 
   constructor(private readonly expander: Expander | null = countryExpander) {}
 
@@ -79,15 +63,26 @@ export class ReleaseIndex implements TermSource {
     return this.byId.get(id);
   }
 
-  private enter(release: PressRelease, no: number, terms: ReleaseTerms): IndexedRelease {
+  /** A stored release's details as they lie on disk. */
+  storedDetails(at: [number, number]): Uint8Array {
+    if (!this.details) throw new Error('no stored details');
+    return this.details.raw(at);
+  }
+
+  /** The whole release: read from disk once stored. */
+  full(entry: IndexedRelease): PressRelease {
+    if (!entry.stored || !this.details) return entry.release;
+    const { evidence, ...rest } = this.details.read(entry.stored);
+    return { ...entry.release, ...rest, countries: entry.release.countries.map((c) => ({ ...c, evidence: evidence[c.code] ?? [] })) };
+  }
+
+  private enter(release: PressRelease, no: number, shape: ReleaseShape): IndexedRelease {
     if (this.byId.has(release.id)) this.remove(release.id);
     this.nextNo = Math.max(this.nextNo, no + 1);
-    const year = release.published?.slice(0, 4) ?? '';
     const entry: IndexedRelease = {
       no,
       release,
-      titleTerms: terms.titleTerms,
-      bodyTerms: terms.bodyTerms,
+      ...shape,
       countries: new Set(release.countries.map((c) => c.code)),
       countryIds: Uint16Array.from(release.countries.map((c) => this.labels.countries.id(c.code))),
       about: new Set(),
@@ -95,7 +90,7 @@ export class ReleaseIndex implements TermSource {
       language: release.language,
       languageId: this.labels.languages.id(release.language),
       published: release.published ?? '',
-      yearId: this.labels.years.id(year),
+      yearId: this.labels.years.id(release.published?.slice(0, 4) ?? ''),
       versions: [],
     };
     this.applyHome(entry);
@@ -123,67 +118,64 @@ export class ReleaseIndex implements TermSource {
    */
   setHomeCountries(setting: string[] | null = this.homeSetting): void {
     this.homeSetting = setting;
-    const codes = setting ?? detectHomeCountries([...this.byNo.values()].map((e) => e.release.origin));
-    this.home = new Set(codes);
+    this.home = new Set(setting ?? detectHomeCountries([...this.byNo.values()].map((e) => e.release.origin)));
     for (const e of this.byNo.values()) this.applyHome(e);
   }
 
   /** Adds a newly read release (its terms computed here unless the reader already did). */
   add(full: PressRelease, terms: ReleaseTerms = termsOfRelease(full)): IndexedRelease {
     const release = full.paragraphs.length ? { ...full, paragraphs: [] } : full;
-    const entry = this.enter(release, this.nextNo, terms);
-    this.vocabulary.addRelease(`${terms.titleTerms}${terms.bodyTerms}`.split(' '));
-    if (!this.deferText) this.text.add(entry.no, terms.titleTerms, terms.bodyTerms);
+    const { sequence, titleLength } = sequenceOf(terms);
+    const entry = this.enter(release, this.nextNo, { titleTerms: terms.titleTerms, titleLength, length: sequence.length, stored: null, link: linkShapeOf(full) });
+    this.terms.add(entry.no, sequence);
     return entry;
   }
 
-  /** Puts back a stored release; FlexSearch's index and the vocabulary are restored whole beside it. */
-  restore(stored: StoredRelease): IndexedRelease {
-    return this.enter({ ...stored.release, paragraphs: [] }, stored.no, stored);
+  /** Puts back a stored release (its postings are in the segment attached with `attach`). */
+  restore(no: number, release: PressRelease, shape: ReleaseShape): IndexedRelease {
+    return this.enter(release, no, shape);
+  }
+
+  /** Puts the stored segment and details under the releases; what was read since is in them now. */
+  attach(postings: PostingsSource | null, details: DetailsSource | null, stored?: Map<number, [number, number]>): void {
+    let total = 0;
+    for (const e of this.byNo.values()) {
+      total += e.length;
+      const at = stored?.get(e.no);
+      if (at) {
+        e.stored = at;
+        // The text and the rest now live on disk: only what search needs stays in memory.
+        e.release = { ...e.release, text: '', quotes: [], summary: '', organisations: [], countries: e.release.countries.map((c) => ({ ...c, evidence: [] })) };
+      }
+    }
+    this.terms.attach(postings, this.byNo.size, total);
+    if (this.details !== details) this.details?.close();
+    this.details = details;
   }
 
   remove(id: string): boolean {
     const entry = this.byId.get(id);
     if (!entry) return false;
-    this.text.remove(entry.no);
+    this.terms.remove(entry.no, entry.length);
     this.byId.delete(id);
     this.byNo.delete(entry.no);
     this.dateRank = null;
-    this.vocabulary.removeRelease(`${entry.titleTerms}${entry.bodyTerms}`.split(' '));
     return true;
   }
 
   clear(): void {
     for (const e of [...this.byNo.values()]) this.remove(e.release.id);
+    this.terms.attach(null, 0, 0);
   }
 
-  /** Many changes at once: FlexSearch's index is rebuilt when they are done rather than edited. */
-  beginBulk(): void {
-    this.deferText = true;
+  /** The term index, for writing a segment. */
+  get termIndex(): TermIndex {
+    return this.terms;
   }
 
-  endBulk(): void {
-    if (!this.deferText) return;
-    this.deferText = false;
-    this.text.clear();
-    for (const e of this.byNo.values()) this.text.add(e.no, e.titleTerms, e.bodyTerms);
-  }
-
-  /** How many releases hold each term (for ranking and prefixes), to store and restore. */
-  exportVocabulary(): [string, number][] {
-    return this.vocabulary.export();
-  }
-
-  importVocabulary(entries: [string, number][]): void {
-    this.vocabulary.import(entries);
-  }
-
-  exportText(): Promise<Record<string, string>> {
-    return this.text.export();
-  }
-
-  importText(data: Record<string, string>): Promise<void> {
-    return this.text.import(data);
+  /** What linking translations needs of every release. */
+  linkShapes(): LinkShape[] {
+    return [...this.byNo.values()].map((e) => e.link);
   }
 
   setTranslations(links: Map<string, string[]>): void {
@@ -199,24 +191,26 @@ export class ReleaseIndex implements TermSource {
   // TermSource: what matching reads.
 
   lookup(term: string, field: 'all' | 'title'): Scored {
-    return this.text.lookup(term, field, this.byNo.size + 1);
+    return this.terms.lookup(term, field);
+  }
+
+  phrase(words: string[][], field: 'all' | 'title'): Scored {
+    return this.terms.phrase(words, field);
   }
 
   prefixTerms(prefix: string): string[] {
-    return this.vocabulary.startingWith(prefix);
+    // The most common completions first; a very short prefix is capped to stay instant.
+    return this.terms
+      .termsStartingWith(prefix)
+      .filter((t) => this.terms.holds(t))
+      .map((t) => [t, this.terms.df(t)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 200)
+      .map(([t]) => t);
   }
 
   idf(term: string): number {
-    const df = this.vocabulary.releasesWith(term);
-    return Math.log(1 + (this.byNo.size + 1) / (df + 1));
-  }
-
-  phraseIn(no: number, needles: { en: string; fr: string }): 'title' | 'body' | null {
-    const e = this.byNo.get(no);
-    if (!e) return null;
-    const needle = e.language === 'fr' ? needles.fr : needles.en;
-    if (e.titleTerms.includes(needle)) return 'title';
-    return e.bodyTerms.includes(needle) ? 'body' : null;
+    return Math.log(1 + (this.byNo.size + 1) / (this.terms.df(term) + 1));
   }
 
   allReleases(): Iterable<number> {
@@ -244,12 +238,8 @@ export class ReleaseIndex implements TermSource {
     const offset = Math.max(0, request.offset ?? 0);
     const limit = Math.min(500, Math.max(0, request.limit ?? 20));
     const page = ordered.slice(offset, offset + limit).map((no) => this.toHit(no, scores.get(no)!, query));
-    return { total: ordered.length, versions, hits: page, facets, expansions: query.expansions, suggestions: this.spellingsOf(query) };
-  }
-
-  /** Other spellings in the archive of the query's words that find little on their own. */
-  private spellingsOf(query: ExpandedQuery): SearchOutcome['suggestions'] {
-    return suggestSpellings(query.groups.flat(), (t) => this.vocabulary.releasesWith(t), () => this.vocabulary.sorted());
+    const suggestions = suggestSpellings(query.groups.flat(), (t) => this.terms.releases(t), (prefix) => this.terms.termsStartingWith(prefix));
+    return { total: ordered.length, versions, hits: page, facets, expansions: query.expansions, suggestions };
   }
 
   /**
@@ -271,7 +261,8 @@ export class ReleaseIndex implements TermSource {
   }
 
   private toHit(no: number, score: number, query: ExpandedQuery): SearchHit {
-    const r = this.byNo.get(no)!.release;
+    const entry = this.byNo.get(no)!;
+    const r = entry.release;
     return {
       id: r.id,
       path: r.path,
@@ -282,7 +273,7 @@ export class ReleaseIndex implements TermSource {
       countries: r.countries.map((c) => c.code),
       aboutCountries: r.countries.filter((c) => c.about).map((c) => c.code),
       score: Math.round(score * 1000) / 1000,
-      snippet: makeSnippet(r, { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }),
+      snippet: makeSnippet(this.full(entry), { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }),
       translations: this.translationsOf(r),
     };
   }

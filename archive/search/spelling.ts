@@ -33,19 +33,10 @@ export function editDistance(a: string, b: string, limit = MAX_EDITS): number {
  * Other spellings of `term` among `vocabulary` (sorted), each with how many releases hold it:
  * `releasesOf` says how many; those holding it more often than the term itself come first.
  */
-export function otherSpellings(term: string, sortedVocabulary: string[], releasesOf: (t: string) => number, most = 5): { term: string; releases: number }[] {
+export function otherSpellings(term: string, termsStartingWith: (prefix: string) => string[], releasesOf: (t: string) => number, most = 5): { term: string; releases: number }[] {
   if (term.length < 5 || /\d/.test(term)) return [];
-  const start = term.slice(0, 2);
-  let lo = 0;
-  let hi = sortedVocabulary.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sortedVocabulary[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: { term: string; releases: number }[] = [];
-  for (let i = lo; i < sortedVocabulary.length && sortedVocabulary[i]!.startsWith(start); i++) {
-    const candidate = sortedVocabulary[i]!;
+  for (const candidate of termsStartingWith(term.slice(0, 2))) {
     if (candidate === term || candidate.length < 5 || editDistance(term, candidate) > MAX_EDITS) continue;
     out.push({ term: candidate, releases: releasesOf(candidate) });
   }
@@ -56,11 +47,11 @@ export function otherSpellings(term: string, sortedVocabulary: string[], release
 const FEW = 3;
 
 /** Other spellings for each plain word of a query that finds little on its own. */
-export function suggestSpellings(clauses: Clause[], releasesOf: (t: string) => number, vocabulary: () => string[]): { word: string; term: string; releases: number }[] {
+export function suggestSpellings(clauses: Clause[], releasesOf: (t: string) => number, termsStartingWith: (prefix: string) => string[]): { word: string; term: string; releases: number }[] {
   const out: { word: string; term: string; releases: number }[] = [];
   for (const c of clauses) {
     if (c.kind !== 'term' || c.countries || releasesOf(c.terms[0]!) >= FEW) continue;
-    for (const s of otherSpellings(c.terms[0]!, vocabulary(), releasesOf)) if (!out.some((o) => o.term === s.term)) out.push({ word: c.raw, ...s });
+    for (const s of otherSpellings(c.terms[0]!, termsStartingWith, releasesOf)) if (!out.some((o) => o.term === s.term)) out.push({ word: c.raw, ...s });
   }
   return out;
 }

@@ -10,7 +10,31 @@ import { fold } from '../enrich/fold.js';
  */
 const DAY = 86_400_000;
 
-export function features(r: PressRelease): Set<string> {
+/**
+ * What linking needs of a release, small enough to keep in memory for every release of the
+ * archive: its publisher, date, language, the countries it names, its shape, and its features
+ * (numbers and names) as sorted hashes.
+ */
+export interface LinkShape {
+  id: string;
+  published: string | null;
+  language: string;
+  origin: PressRelease['origin'];
+  /** The countries it names (with evidence in its text). */
+  named: string[];
+  textLength: number;
+  paragraphs: number;
+  features: Uint32Array;
+}
+
+/** FNV-1a: features are compared by hash (a collision merely counts one extra shared feature). */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export function features(r: Pick<PressRelease, 'text'>): Set<string> {
   const out = new Set<string>();
   const text = r.text.slice(0, 6000);
   for (const m of text.matchAll(/\d[\d'’.,]*\d|\d/g)) {
@@ -22,14 +46,27 @@ export function features(r: PressRelease): Set<string> {
   return out;
 }
 
+export function linkShapeOf(r: PressRelease): LinkShape {
+  return {
+    id: r.id,
+    published: r.published,
+    language: r.language,
+    origin: r.origin,
+    named: r.countries.filter((c) => c.evidence.length > 0).map((c) => c.code),
+    textLength: r.text.length,
+    paragraphs: r.text.split('\n\n').length,
+    features: Uint32Array.from(new Set([...features(r)].map(hash))).sort(),
+  };
+}
+
 /** Who published a release, as far as it says: the site of its address, else the country of its address or dateline. */
-function publisherOf(r: PressRelease): { site: string | null; country: string | null } {
+function publisherOf(r: LinkShape): { site: string | null; country: string | null } {
   const labels = r.origin?.host?.split('.') ?? [];
   return { site: labels.length >= 2 ? labels.slice(-2).join('.') : null, country: r.origin?.country ?? r.origin?.datelineCountry ?? null };
 }
 
 /** Two releases of different publishers are never versions of each other. */
-function samePublisher(a: PressRelease, b: PressRelease): boolean {
+function samePublisher(a: LinkShape, b: LinkShape): boolean {
   const pa = publisherOf(a);
   const pb = publisherOf(b);
   if (pa.site && pb.site) return pa.site === pb.site;
@@ -38,40 +75,40 @@ function samePublisher(a: PressRelease, b: PressRelease): boolean {
 }
 
 /** A translation keeps the shape of its original: about as long (French runs longer), about as many paragraphs. */
-function sameShape(a: PressRelease, b: PressRelease): boolean {
-  const length = a.text.length / Math.max(1, b.text.length);
-  const paragraphs = (a.text.split('\n\n').length) / Math.max(1, b.text.split('\n\n').length);
+function sameShape(a: LinkShape, b: LinkShape): boolean {
+  const length = a.textLength / Math.max(1, b.textLength);
+  const paragraphs = a.paragraphs / Math.max(1, b.paragraphs);
   return length > 0.5 && length < 2 && paragraphs > 0.4 && paragraphs < 2.5;
 }
 
-export function similarity(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** Shared features over the smaller set, for two sorted arrays of hashes. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / Math.min(a.size, b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / Math.min(a.length, b.length);
 }
 
-export function linkTranslations(releases: PressRelease[], threshold = 0.3): Map<string, string[]> {
-  const dated = releases.filter((r) => r.published && r.language !== 'und');
-  const byDay = new Map<number, PressRelease[]>();
-  const dayOf = (r: PressRelease): number => Math.floor(Date.parse(`${r.published}T00:00:00Z`) / DAY);
+export function linkTranslations(releases: (PressRelease | LinkShape)[], threshold = 0.3): Map<string, string[]> {
+  const shapes = releases.map((r) => ('features' in r ? r : linkShapeOf(r)));
+  const dated = shapes.filter((r) => r.published && r.language !== 'und');
+  const byDay = new Map<number, LinkShape[]>();
+  const dayOf = (r: LinkShape): number => Math.floor(Date.parse(`${r.published}T00:00:00Z`) / DAY);
   for (const r of dated) {
     const d = dayOf(r);
     const list = byDay.get(d) ?? [];
     list.push(r);
     byDay.set(d, list);
   }
-  const cache = new Map<string, Set<string>>();
-  const feat = (r: PressRelease): Set<string> => {
-    let f = cache.get(r.id);
-    if (!f) {
-      f = features(r);
-      cache.set(r.id, f);
-    }
-    return f;
-  };
   // The countries a release names (all of them: what it is "about" depends on the archive's home countries, a translation does not).
-  const countriesOf = (r: PressRelease): Set<string> => new Set(r.countries.filter((c) => c.evidence.length > 0).map((c) => c.code));
+  const countriesOf = (r: LinkShape): Set<string> => new Set(r.named);
 
   const best = new Map<string, { id: string; score: number }[]>();
   for (const r of dated) {
@@ -85,7 +122,7 @@ export function linkTranslations(releases: PressRelease[], threshold = 0.3): Map
         const shared = [...ca].filter((c) => cb.has(c)).length;
         if (ca.size && cb.size && shared === 0) continue;
         // The versions of a release come out the same day, as a rule: each day apart costs.
-        const score = similarity(feat(r), feat(other)) + (ca.size || cb.size ? (0.2 * shared) / Math.max(ca.size, cb.size) : 0.1) - 0.08 * Math.abs(k - d);
+        const score = similarity(r.features, other.features) + (ca.size || cb.size ? (0.2 * shared) / Math.max(ca.size, cb.size) : 0.1) - 0.08 * Math.abs(k - d);
         if (score < threshold) continue;
         for (const [x, y] of [[r, other], [other, r]] as const) {
           const list = best.get(x.id) ?? [];

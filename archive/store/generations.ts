@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncDir, writeDurable } from './durable.js';
 
@@ -8,10 +8,11 @@ import { syncDir, writeDurable } from './durable.js';
  * `gen-<n>` (every file written to a temporary name, fsynced, renamed), then its
  * `manifest.json` last, then switches the `CURRENT` pointer by an atomic rename. A crash at any
  * moment leaves `CURRENT` naming a complete generation. Loading checks the manifest's schema
- * version, configuration, file list and each file's SHA-256 before anything is used.
+ * version, configuration, file list and each file's size, and the SHA-256 of each file it reads
+ * whole; files read where they lie (records.ts) carry a checksum per record instead.
  */
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface Manifest {
   schema: number;
@@ -20,7 +21,7 @@ export interface Manifest {
   createdAt: string;
   config: unknown;
   counts: Record<string, number>;
-  files: { name: string; bytes: number; sha256: string }[];
+  files: { name: string; bytes: number; sha256: string | null }[];
 }
 
 export class DamagedIndexError extends Error {}
@@ -42,8 +43,11 @@ export class GenerationStore {
     }
   }
 
-  /** Writes a whole generation and makes it current. `files` maps a file name to its contents. */
-  async save(files: Map<string, string>, config: unknown, counts: Record<string, number>, onStep?: (name: string) => void | Promise<void>): Promise<string> {
+  /**
+   * Writes a whole generation and makes it current; returns its folder. `files` maps a file name
+   * to its contents (text, or bytes made of checksummed records: see records.ts).
+   */
+  async save(files: Map<string, string | Uint8Array>, config: unknown, counts: Record<string, number>, onStep?: (name: string) => void | Promise<void>): Promise<string> {
     await mkdir(this.root, { recursive: true });
     const existing = await readdir(this.root).catch(() => [] as string[]);
     const numbers = existing.map((n) => /^gen-(\d+)$/.exec(n)?.[1]).filter((n): n is string => !!n).map(Number);
@@ -55,7 +59,7 @@ export class GenerationStore {
     const listed: Manifest['files'] = [];
     for (const [file, data] of files) {
       await writeDurable(join(dir, file), data);
-      listed.push({ name: file, bytes: Buffer.byteLength(data), sha256: sha256(data) });
+      listed.push({ name: file, bytes: Buffer.byteLength(data), sha256: typeof data === 'string' ? sha256(data) : null });
       await onStep?.(file);
     }
     const manifest: Manifest = { schema: SCHEMA_VERSION, app: 'liaison', generation, createdAt: new Date().toISOString(), config, counts, files: listed };
@@ -65,13 +69,25 @@ export class GenerationStore {
     await writeDurable(this.pointer, name);
     await syncDir(this.root);
     await onStep?.('CURRENT');
-    // Older generations (and any half-written one from a crash) are no longer needed.
-    for (const n of existing) if (n !== name && (/^gen-\d+$/.test(n) || n.startsWith('CURRENT.tmp'))) await rm(join(this.root, n), { recursive: true, force: true });
-    return name;
+    return dir;
   }
 
-  /** Loads the current generation, or throws DamagedIndexError saying what is wrong. */
-  async load(config: unknown): Promise<{ manifest: Manifest; files: Map<string, string> } | null> {
+  /**
+   * Removes older generations (and any half-written one from a crash). A folder that cannot be
+   * removed yet (a file of it still open, on Windows) is left for the next save.
+   */
+  async prune(): Promise<void> {
+    const name = await this.current();
+    for (const n of await readdir(this.root).catch(() => [] as string[])) {
+      if (n !== name && (/^gen-\d+$/.test(n) || n.startsWith('CURRENT.tmp'))) await rm(join(this.root, n), { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Loads the current generation, or throws DamagedIndexError saying what is wrong. The files
+   * named in `inPlace` are not read, only checked for their size: the caller reads them from `dir`.
+   */
+  async load(config: unknown, inPlace: string[] = []): Promise<{ manifest: Manifest; dir: string; files: Map<string, string> } | null> {
     const name = await this.current();
     if (!name) return null;
     if (!/^gen-\d+$/.test(name)) throw new DamagedIndexError(`the index pointer names "${name.slice(0, 40)}", which is not a generation`);
@@ -87,16 +103,23 @@ export class GenerationStore {
     if (JSON.stringify(manifest.config) !== JSON.stringify(config)) throw new DamagedIndexError('the index was built with other settings');
     const files = new Map<string, string>();
     for (const f of manifest.files) {
+      if (inPlace.includes(f.name)) {
+        const size = await stat(join(dir, f.name)).then((s) => s.size, () => null);
+        if (size === null) throw new DamagedIndexError(`the index file ${f.name} is missing`);
+        if (size !== f.bytes) throw new DamagedIndexError(`the index file ${f.name} is damaged (its size does not match)`);
+        continue;
+      }
       let bytes: Buffer;
       try {
         bytes = await readFile(join(dir, f.name));
       } catch {
         throw new DamagedIndexError(`the index file ${f.name} is missing`);
       }
-      if (bytes.length !== f.bytes || sha256(bytes) !== f.sha256) throw new DamagedIndexError(`the index file ${f.name} is damaged (its checksum does not match)`);
+      if (bytes.length !== f.bytes || f.sha256 === null || sha256(bytes) !== f.sha256) throw new DamagedIndexError(`the index file ${f.name} is damaged (its checksum does not match)`);
       files.set(f.name, bytes.toString('utf8'));
     }
-    return { manifest, files };
+    for (const name of inPlace) if (!manifest.files.some((f) => f.name === name)) throw new DamagedIndexError(`the index file ${name} is missing`);
+    return { manifest, dir, files };
   }
 
   async clear(): Promise<void> {

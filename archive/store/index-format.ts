@@ -1,13 +1,19 @@
-import type { FileFailure, IndexSummary } from '../api/types.js';
-import { INDEX_CONFIG, type ReleaseIndex, type StoredRelease } from '../search/release-index.js';
+import type { FileFailure, IndexSummary, PressRelease } from '../api/types.js';
+import { detailsOf, INDEX_CONFIG, type ReleaseIndex } from '../search/release-index.js';
+import type { LinkShape } from '../search/translations.js';
 import { DamagedIndexError, type GenerationStore } from './generations.js';
+import { RecordWriter } from './records.js';
+import { SegmentDetails, SegmentPostings, writePostings, type Dictionary } from './segment.js';
 
 /**
  * The index as files of a generation (see DESIGN.md, "Index format"):
- *   releases-NNNN.jsonl  2,000 releases per chunk: { no, titleTerms, bodyTerms, release }
- *   text-index.json      FlexSearch's export (its keys and data)
- *   vocabulary.json      [term, releases holding it]
- *   state.json           folders, failures (with size and time), last summary
+ *   releases.jsonl   one line per release: what search keeps in memory (no text)
+ *   details.bin      each release's text, evidence, quotes and summary: one checksummed record each
+ *   dictionary.json  the terms in order, with where each one's postings lie
+ *   postings.bin     the postings (releases and positions) of each term: one checksummed record each
+ *   state.json       folders, failures (with size and time), last summary
+ * Opening reads releases.jsonl, dictionary.json and state.json; the two .bin files are read where
+ * they lie when a query or the reader needs them.
  */
 
 /** A failure remembered with the file's size and time, so an unchanged bad file is not re-read. */
@@ -22,24 +28,64 @@ export interface ArchiveState {
   lastIndexed: IndexSummary | null;
 }
 
-const RELEASES_PER_CHUNK = 2000;
+/** One line of releases.jsonl. */
+interface StoredLine {
+  no: number;
+  titleTerms: string;
+  titleLength: number;
+  length: number;
+  stored: [number, number];
+  link: { named: string[]; textLength: number; paragraphs: number; features: string };
+  release: PressRelease;
+}
 
+const featuresToText = (f: Uint32Array): string => Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64');
+function featuresFromText(s: string): Uint32Array {
+  const bytes = Buffer.from(s, 'base64');
+  const out = new Uint32Array(bytes.length >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
+  return out;
+}
+
+/** What of a release goes into releases.jsonl: neither its text nor what details.bin holds. */
+function slim(r: PressRelease): PressRelease {
+  return { ...r, paragraphs: [], text: '', quotes: [], summary: '', organisations: [], countries: r.countries.map((c) => ({ ...c, evidence: [] })) };
+}
+
+/**
+ * Writes the index as a new generation, then puts its segment under the index (the releases'
+ * texts and the postings are read from the new files from then on) and removes older generations.
+ */
 export async function saveIndex(store: GenerationStore, index: ReleaseIndex, state: ArchiveState, onStep?: (name: string) => void | Promise<void>): Promise<void> {
-  const files = new Map<string, string>();
   const entries = [...index.releases()].sort((a, b) => a.no - b.no);
-  let chunk = 0;
-  for (let i = 0; i < entries.length; i += RELEASES_PER_CHUNK) {
-    const lines = entries.slice(i, i + RELEASES_PER_CHUNK).map((e) => {
-      const { paragraphs: _paragraphs, ...release } = e.release;
-      const stored: StoredRelease = { no: e.no, titleTerms: e.titleTerms, bodyTerms: e.bodyTerms, release };
-      return JSON.stringify(stored);
-    });
-    files.set(`releases-${String(chunk++).padStart(4, '0')}.jsonl`, `${lines.join('\n')}\n`);
+  const details = new RecordWriter();
+  const stored = new Map<number, [number, number]>();
+  const lines: string[] = [];
+  for (const e of entries) {
+    const at = details.add(e.stored ? index.storedDetails(e.stored) : Buffer.from(JSON.stringify(detailsOf(e.release))));
+    stored.set(e.no, at);
+    const line: StoredLine = {
+      no: e.no,
+      titleTerms: e.titleTerms,
+      titleLength: e.titleLength,
+      length: e.length,
+      stored: at,
+      link: { named: e.link.named, textLength: e.link.textLength, paragraphs: e.link.paragraphs, features: featuresToText(e.link.features) },
+      release: e.stored ? e.release : slim(e.release),
+    };
+    lines.push(JSON.stringify(line));
   }
-  files.set('text-index.json', JSON.stringify(await index.exportText()));
-  files.set('vocabulary.json', JSON.stringify(index.exportVocabulary()));
-  files.set('state.json', JSON.stringify(state));
-  await store.save(files, INDEX_CONFIG, { releases: entries.length, chunks: chunk }, onStep);
+  const postings = writePostings(index.termIndex);
+  const files = new Map<string, string | Uint8Array>([
+    ['releases.jsonl', lines.length ? `${lines.join('\n')}\n` : ''],
+    ['details.bin', details.result()],
+    ['postings.bin', postings.bytes],
+    ['dictionary.json', JSON.stringify(postings.dictionary)],
+    ['state.json', JSON.stringify(state)],
+  ]);
+  const dir = await store.save(files, INDEX_CONFIG, { releases: entries.length, terms: postings.dictionary.terms.length }, onStep);
+  index.attach(new SegmentPostings(dir, postings.dictionary), new SegmentDetails(dir), stored);
+  await store.prune();
 }
 
 /**
@@ -47,19 +93,28 @@ export async function saveIndex(store: GenerationStore, index: ReleaseIndex, sta
  * Throws DamagedIndexError (the index may then hold part of it: the caller clears it).
  */
 export async function loadIndex(store: GenerationStore, index: ReleaseIndex): Promise<ArchiveState | null> {
-  const loaded = await store.load(INDEX_CONFIG);
+  const loaded = await store.load(INDEX_CONFIG, ['details.bin', 'postings.bin']);
   if (!loaded) return null;
   try {
     const state = JSON.parse(loaded.files.get('state.json') ?? 'null') as ArchiveState;
-    const chunks = [...loaded.files.keys()].filter((k) => k.startsWith('releases-')).sort();
-    if (chunks.length !== loaded.manifest.counts['chunks']) throw new DamagedIndexError('a chunk of releases is missing');
-    for (const chunk of chunks) {
-      for (const line of loaded.files.get(chunk)!.split('\n')) if (line) index.restore(JSON.parse(line) as StoredRelease);
+    const text = loaded.files.get('releases.jsonl') ?? '';
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end > start) {
+        const line = JSON.parse(text.slice(start, end)) as StoredLine;
+        const r = line.release;
+        const link: LinkShape = { id: r.id, published: r.published, language: r.language, origin: r.origin, named: line.link.named, textLength: line.link.textLength, paragraphs: line.link.paragraphs, features: featuresFromText(line.link.features) };
+        index.restore(line.no, r, { titleTerms: line.titleTerms, titleLength: line.titleLength, length: line.length, stored: line.stored, link });
+      }
+      start = end + 1;
     }
     if (index.size !== loaded.manifest.counts['releases']) throw new DamagedIndexError('the number of releases does not match the manifest');
+    const dictionary = JSON.parse(loaded.files.get('dictionary.json')!) as Dictionary;
+    if (!Array.isArray(dictionary.terms) || dictionary.terms.length !== loaded.manifest.counts['terms']) throw new DamagedIndexError('the dictionary of terms does not match the manifest');
+    index.attach(new SegmentPostings(loaded.dir, dictionary), new SegmentDetails(loaded.dir));
     index.linkVersions();
-    index.importVocabulary(JSON.parse(loaded.files.get('vocabulary.json')!) as [string, number][]);
-    await index.importText(JSON.parse(loaded.files.get('text-index.json')!) as Record<string, string>);
     return state;
   } catch (err) {
     if (err instanceof DamagedIndexError) throw err;

@@ -76,20 +76,25 @@ describe('the index on disk', () => {
     expect((await reopened.status()).notice).toBeNull();
   });
 
-  it('rebuilds when a chunk is missing, damaged, or from another format version', async () => {
+  it('rebuilds when a file is missing, damaged, or from another format version', async () => {
     const folder = copyOfSamples(someFiles, chSample);
-    for (const damage of ['missing', 'damaged', 'version'] as const) {
+    for (const damage of ['missing', 'damaged', 'truncated', 'version'] as const) {
       const { dataDir } = await indexed(folder);
       const gen = currentGeneration(dataDir);
-      if (damage === 'missing') unlinkSync(join(gen, 'releases-0000.jsonl'));
-      if (damage === 'damaged') appendFileSync(join(gen, 'text-index.json'), 'x');
+      if (damage === 'missing') unlinkSync(join(gen, 'releases.jsonl'));
+      if (damage === 'damaged') {
+        const bytes = readFileSync(join(gen, 'dictionary.json'));
+        bytes[10] = bytes[10]! ^ 1;
+        writeFileSync(join(gen, 'dictionary.json'), bytes);
+      }
+      if (damage === 'truncated') appendFileSync(join(gen, 'postings.bin'), 'x');
       if (damage === 'version') {
         const m = JSON.parse(readFileSync(join(gen, 'manifest.json'), 'utf8'));
         writeFileSync(join(gen, 'manifest.json'), JSON.stringify({ ...m, schema: 0 }));
       }
       const reopened = await ArchiveService.open({ dataDir });
       const status = await reopened.status();
-      expect(status.notice, damage).toMatch(damage === 'missing' ? /releases-0000.jsonl is missing/ : damage === 'damaged' ? /text-index.json is damaged/ : /format 0/);
+      expect(status.notice, damage).toMatch(damage === 'missing' ? /releases.jsonl is missing/ : damage === 'damaged' ? /dictionary.json is damaged/ : damage === 'truncated' ? /postings.bin is damaged/ : /format 0/);
       expect(status.documents).toBe(0);
       expect((await reopened.reindex({})).documents).toBe(12);
     }
@@ -110,7 +115,7 @@ describe('the index on disk', () => {
     expect(complete.index.size).toBe(12);
 
     writeFileSync(join(folder, 'added.txt'), 'Accord avec la Norvège\n\n  • 02 févr. 2011 -\n\nBerne - La Suisse et la Norvège ont signé un accord.\n');
-    for (const killAt of ['read:1', 'first-chunk', 'text-index.json', 'state.json', 'manifest.json', 'CURRENT']) {
+    for (const killAt of ['read:1', 'releases.jsonl', 'details.bin', 'postings.bin', 'dictionary.json', 'state.json', 'manifest.json', 'CURRENT']) {
       const result = run(killAt);
       expect(result.signal, killAt).toBe('SIGKILL');
       const archive = await LocalArchive.open(dataDir);

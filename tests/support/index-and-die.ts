@@ -14,7 +14,7 @@ await archive.reindex({
     if (killAt.startsWith('read:') && p.phase === 'reading' && p.filesDone >= Number(killAt.slice(5))) die();
   },
   onSaveStep: (name) => {
-    if (name === killAt || (killAt === 'first-chunk' && name.startsWith('releases-'))) die();
+    if (name === killAt) die();
   },
 });
 process.stdout.write('finished\n');

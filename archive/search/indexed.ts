@@ -1,0 +1,62 @@
+import type { PressRelease } from '../api/types.js';
+import type { FacetFields } from './facets.js';
+import type { ReleaseTerms } from './tokens.js';
+import type { LinkShape } from './translations.js';
+
+/**
+ * What the index keeps of each release in memory, what it keeps on disk, and how a release's terms
+ * become positions.
+ */
+
+/** What the index keeps of each release in memory. */
+export interface IndexedRelease extends FacetFields {
+  /** Small number the term index knows the release by. */
+  no: number;
+  /**
+   * The release; once stored, without its text, evidence, quotes and summary (see `full`), and
+   * always without `paragraphs` (they are `text` again; see paragraphsOf).
+   */
+  release: PressRelease;
+  /** The title's terms, space-separated with a space at each end (for the whole-title bonus). */
+  titleTerms: string;
+  /** Where the title's terms end among the release's positions, and how many positions it has. */
+  titleLength: number;
+  length: number;
+  /** Where the rest of the release lies on disk, once stored; null while it is in memory. */
+  stored: [number, number] | null;
+  /** What linking translations compares (translations.ts). */
+  link: LinkShape;
+}
+
+/** How a release is put back from disk: what IndexedRelease keeps, less what is derived again. */
+export interface ReleaseShape {
+  titleTerms: string;
+  titleLength: number;
+  length: number;
+  stored: [number, number] | null;
+  link: LinkShape;
+}
+
+/** What of a release is kept on disk once stored, read when a page of hits, the reader or a briefing needs it. */
+export interface ReleaseDetails extends Pick<PressRelease, 'text' | 'quotes' | 'summary' | 'organisations'> {
+  evidence: Record<string, PressRelease['countries'][number]['evidence']>;
+}
+
+export interface DetailsSource {
+  read(at: [number, number]): ReleaseDetails;
+  /** The stored record as it lies, to copy into a new generation. */
+  raw(at: [number, number]): Uint8Array;
+  close(): void;
+}
+
+export function detailsOf(r: PressRelease): ReleaseDetails {
+  return { text: r.text, quotes: r.quotes, summary: r.summary, organisations: r.organisations, evidence: Object.fromEntries(r.countries.map((c) => [c.code, c.evidence])) };
+}
+
+/** A release's terms as one sequence of positions: the title's, an empty slot, the body's. */
+export function sequenceOf(terms: ReleaseTerms): { sequence: string[]; titleLength: number } {
+  const title = terms.titleTerms.trim().split(' ').filter(Boolean);
+  const body = terms.bodyTerms.trim().split(' ').filter(Boolean);
+  return { sequence: [...title, '', ...body], titleLength: title.length };
+}
+

@@ -1,0 +1,158 @@
+/**
+ * Postings: for each term, the releases holding it and where (term positions), in a compact
+ * byte form: for each release in increasing number, the number's distance from the previous one,
+ * how many times the term occurs, then the positions as distances. Variable-length integers (7
+ * bits a byte) keep 50,000 releases' positions in tens of megabytes, outside the JavaScript heap.
+ */
+
+/** A term's occurrences in one release. */
+export interface Posting {
+  no: number;
+  positions: number[];
+}
+
+export class ByteWriter {
+  bytes = new Uint8Array(64);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+
+  varint(value: number): void {
+    this.room(5);
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.length++] = v;
+  }
+
+  raw(data: Uint8Array): void {
+    this.room(data.length);
+    this.bytes.set(data, this.length);
+    this.length += data.length;
+  }
+
+  result(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+/** Reads a postings list, one release at a time. */
+export class PostingsReader {
+  private at = 0;
+  private no = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  private varint(): number {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.bytes[this.at++]!;
+      v |= (b & 0x7f) << shift;
+      if (b < 0x80) return v >>> 0;
+      shift += 7;
+    }
+  }
+
+  /** The next release's number and its positions (null at the end). */
+  next(withPositions = true): Posting | null {
+    if (this.at >= this.bytes.length) return null;
+    this.no += this.varint();
+    const count = this.varint();
+    const positions: number[] = withPositions ? new Array<number>(count) : [];
+    let pos = 0;
+    for (let i = 0; i < count; i++) {
+      pos += this.varint();
+      if (withPositions) positions[i] = pos;
+    }
+    // Without positions, the first one still counts (it says whether the term is in the title).
+    if (!withPositions && count) positions.push(-1);
+    return { no: this.no, positions };
+  }
+}
+
+export function decodePostings(bytes: Uint8Array): Posting[] {
+  const reader = new PostingsReader(bytes);
+  const out: Posting[] = [];
+  for (let p = reader.next(); p; p = reader.next()) out.push(p);
+  return out;
+}
+
+export function encodePostings(postings: Iterable<Posting>): Uint8Array {
+  const w = new ByteWriter();
+  let prev = 0;
+  for (const p of postings) {
+    w.varint(p.no - prev);
+    prev = p.no;
+    w.varint(p.positions.length);
+    let last = 0;
+    for (const pos of p.positions) {
+      w.varint(pos - last);
+      last = pos;
+    }
+  }
+  return w.result();
+}
+
+/**
+ * Postings built in memory as releases are added (numbers only grow), each term's list a growing
+ * byte buffer: the releases read since the last save.
+ */
+export class MemoryPostings {
+  private lists = new Map<string, { w: ByteWriter; last: number; df: number }>();
+
+  /** Adds one release's terms, in order (its positions are their places in the sequence). */
+  add(no: number, sequence: string[]): void {
+    const at = new Map<string, number[]>();
+    sequence.forEach((term, pos) => {
+      if (!term) return;
+      let list = at.get(term);
+      if (!list) at.set(term, (list = []));
+      list.push(pos);
+    });
+    for (const [term, positions] of at) {
+      let entry = this.lists.get(term);
+      if (!entry) this.lists.set(term, (entry = { w: new ByteWriter(), last: 0, df: 0 }));
+      if (no <= entry.last) throw new Error('releases are added in increasing number');
+      entry.w.varint(no - entry.last);
+      entry.last = no;
+      entry.df++;
+      entry.w.varint(positions.length);
+      let last = 0;
+      for (const pos of positions) {
+        entry.w.varint(pos - last);
+        last = pos;
+      }
+    }
+  }
+
+  get(term: string): Uint8Array | null {
+    return this.lists.get(term)?.w.result() ?? null;
+  }
+
+  df(term: string): number {
+    return this.lists.get(term)?.df ?? 0;
+  }
+
+  /** The last release number in the term's list. */
+  last(term: string): number {
+    return this.lists.get(term)?.last ?? 0;
+  }
+
+  terms(): IterableIterator<string> {
+    return this.lists.keys();
+  }
+
+  get size(): number {
+    return this.lists.size;
+  }
+}

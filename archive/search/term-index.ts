@@ -1,0 +1,190 @@
+import { MemoryPostings, PostingsReader, type Posting } from './postings.js';
+import type { Scored } from './sets.js';
+
+/**
+ * The stored part of the term index (a segment on disk): its terms in order, and each term's
+ * postings, read when asked for.
+ */
+export interface PostingsSource {
+  /** How many releases hold the term. */
+  df(term: string): number;
+  /** The term's postings list (see postings.ts), or null. */
+  postings(term: string): Uint8Array | null;
+  /** Its terms starting with `prefix`, in order. */
+  termsStartingWith(prefix: string): string[];
+  /** How many terms it has. */
+  readonly termCount: number;
+  close(): void;
+}
+
+/** What the term index needs to know of a release to score it: where its title ends, how long it is. */
+export interface DocShape {
+  titleLength: number;
+  length: number;
+}
+
+/** How a hit in the title weighs against hits in the body (BM25's best is about 2.2). */
+export const TITLE_BOOST = 3;
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * Which releases hold a term, where, and how much that weighs: the segment on disk (`base`), the
+ * releases read since it was written (`live`, in memory), less the releases removed since.
+ * Scores are BM25 over the body plus a boost for the title; positions answer phrases exactly.
+ */
+export class TermIndex {
+  private base: PostingsSource | null = null;
+  private live = new MemoryPostings();
+  private deleted = new Set<number>();
+  private liveSorted: string[] | null = null;
+  private totalLength = 0;
+  private docs = 0;
+
+  constructor(private readonly shape: (no: number) => DocShape | undefined) {}
+
+  /** Puts a stored segment under the live releases (they are cleared: the segment holds them now). */
+  attach(base: PostingsSource | null, docs: number, totalLength: number): void {
+    this.base?.close();
+    this.base = base;
+    this.live = new MemoryPostings();
+    this.liveSorted = null;
+    this.deleted.clear();
+    this.docs = docs;
+    this.totalLength = totalLength;
+  }
+
+  add(no: number, sequence: string[]): void {
+    this.live.add(no, sequence);
+    this.liveSorted = null;
+    this.docs++;
+    this.totalLength += sequence.length;
+  }
+
+  remove(no: number, length: number): void {
+    this.deleted.add(no);
+    this.docs--;
+    this.totalLength -= length;
+  }
+
+  /** Whether anything changed since the segment was written. */
+  get dirty(): boolean {
+    return this.live.size > 0 || this.deleted.size > 0;
+  }
+
+  df(term: string): number {
+    return (this.base?.df(term) ?? 0) + this.live.df(term);
+  }
+
+  /** How many releases hold the term, the removed ones left out (exact, where df may count them). */
+  releases(term: string): number {
+    const df = this.df(term);
+    if (this.deleted.size === 0 || df === 0) return df;
+    let n = 0;
+    for (const _ of this.postings(term, false)) n++;
+    return n;
+  }
+
+  /** Whether any release still holds the term. */
+  holds(term: string): boolean {
+    const df = this.df(term);
+    if (df > this.deleted.size) return true;
+    for (const _ of this.postings(term, false)) return true;
+    return false;
+  }
+
+  /** Every posting of a term, the removed releases left out: the segment's first, then the live ones. */
+  *postings(term: string, withPositions = true): Generator<Posting> {
+    for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
+      if (!bytes) continue;
+      const reader = new PostingsReader(bytes);
+      for (let p = reader.next(withPositions); p; p = reader.next(withPositions)) if (!this.deleted.has(p.no)) yield p;
+    }
+  }
+
+  /** Releases whose title (or title and body) hold the term, each with its score before rarity. */
+  lookup(term: string, field: 'all' | 'title'): Scored {
+    const avg = this.docs ? this.totalLength / this.docs : 1;
+    const out: Scored = new Map();
+    for (const p of this.postings(term)) {
+      const shape = this.shape(p.no);
+      if (!shape) continue;
+      let inTitle = 0;
+      while (inTitle < p.positions.length && p.positions[inTitle]! < shape.titleLength) inTitle++;
+      const inBody = p.positions.length - inTitle;
+      if (field === 'title' && !inTitle) continue;
+      const body = field === 'all' && inBody ? (inBody * (K1 + 1)) / (inBody + K1 * (1 - B + (B * shape.length) / avg)) : 0;
+      out.set(p.no, (inTitle ? TITLE_BOOST : 0) + body);
+    }
+    return out;
+  }
+
+  /**
+   * Releases holding the words in this order (each word given as the terms it may be, by
+   * language), in the title or anywhere, scored as the sum of their words' scores.
+   */
+  phrase(words: string[][], field: 'all' | 'title'): Scored {
+    if (words.length === 0) return new Map();
+    // Positions of each word (any of its forms) in each release holding all of them.
+    let common: Map<number, Set<number>[]> | null = null;
+    for (const forms of words) {
+      const here = new Map<number, Set<number>>();
+      for (const term of new Set(forms)) {
+        for (const p of this.postings(term)) {
+          if (common && !common.has(p.no)) continue;
+          let set = here.get(p.no);
+          if (!set) here.set(p.no, (set = new Set()));
+          for (const pos of p.positions) set.add(pos);
+        }
+      }
+      const next = new Map<number, Set<number>[]>();
+      for (const [no, set] of here) {
+        const before = common ? common.get(no) : [];
+        if (before) next.set(no, [...before, set]);
+      }
+      common = next;
+      if (common.size === 0) break;
+    }
+    const out: Scored = new Map();
+    for (const [no, sets] of common ?? []) {
+      const shape = this.shape(no);
+      if (!shape) continue;
+      let inTitle = false;
+      let found = false;
+      for (const start of sets[0]!) {
+        if (sets.every((s, k) => s.has(start + k))) {
+          found = true;
+          if (start < shape.titleLength) inTitle = true;
+        }
+      }
+      if (!found || (field === 'title' && !inTitle)) continue;
+      out.set(no, inTitle ? 2 : 1);
+    }
+    return out;
+  }
+
+  /** Terms starting with `prefix`, from the segment and the live releases, once each. */
+  termsStartingWith(prefix: string): string[] {
+    this.liveSorted ??= [...this.live.terms()].sort();
+    const live = this.liveSorted;
+    let lo = 0;
+    let hi = live.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (live[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = new Set(this.base?.termsStartingWith(prefix) ?? []);
+    for (let i = lo; i < live.length && live[i]!.startsWith(prefix); i++) out.add(live[i]!);
+    return [...out].sort();
+  }
+
+  /** The live postings, for writing a new segment. */
+  liveTerms(): { terms: IterableIterator<string>; get: (term: string) => Uint8Array | null; df: (term: string) => number; last: (term: string) => number; deleted: ReadonlySet<number> } {
+    return { terms: this.live.terms(), get: (t) => this.live.get(t), df: (t) => this.live.df(t), last: (t) => this.live.last(t), deleted: this.deleted };
+  }
+
+  get baseSource(): PostingsSource | null {
+    return this.base;
+  }
+}

@@ -1,0 +1,166 @@
+import { join } from 'node:path';
+import { ByteWriter, PostingsReader } from '../search/postings.js';
+import type { DetailsSource, ReleaseDetails } from '../search/release-index.js';
+import type { PostingsSource, TermIndex } from '../search/term-index.js';
+import { RecordFile, RecordWriter } from './records.js';
+
+/**
+ * The term index as files of a generation: `dictionary.json` (the terms in order, how many
+ * releases hold each, where its postings lie, its last release) and `postings.bin` (each term's
+ * postings as one checksummed record). Opening reads the dictionary only; postings are read
+ * where they lie when a query asks for a term, the last few kept.
+ */
+export interface Dictionary {
+  terms: string[];
+  df: number[];
+  at: [number, number][];
+  last: number[];
+}
+
+export class SegmentPostings implements PostingsSource {
+  private readonly file: RecordFile;
+  private readonly slot = new Map<string, number>();
+  private readonly cache = new Map<string, Uint8Array>();
+
+  constructor(
+    dir: string,
+    readonly dictionary: Dictionary,
+  ) {
+    this.file = new RecordFile(join(dir, 'postings.bin'));
+    dictionary.terms.forEach((t, i) => this.slot.set(t, i));
+  }
+
+  get termCount(): number {
+    return this.dictionary.terms.length;
+  }
+
+  df(term: string): number {
+    const i = this.slot.get(term);
+    return i === undefined ? 0 : this.dictionary.df[i]!;
+  }
+
+  postings(term: string): Uint8Array | null {
+    const i = this.slot.get(term);
+    if (i === undefined) return null;
+    let bytes = this.cache.get(term);
+    if (!bytes) {
+      bytes = this.file.read(...this.dictionary.at[i]!);
+      if (this.cache.size >= 512) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(term, bytes);
+    }
+    return bytes;
+  }
+
+  termsStartingWith(prefix: string): string[] {
+    const v = this.dictionary.terms;
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < v.length && v[i]!.startsWith(prefix); i++) out.push(v[i]!);
+    return out;
+  }
+
+  last(term: string): number {
+    const i = this.slot.get(term);
+    return i === undefined ? 0 : this.dictionary.last[i]!;
+  }
+
+  close(): void {
+    this.file.close();
+  }
+}
+
+/** Releases' texts, evidence, quotes and summaries, one checksummed JSON record each. */
+export class SegmentDetails implements DetailsSource {
+  private readonly file: RecordFile;
+
+  constructor(dir: string) {
+    this.file = new RecordFile(join(dir, 'details.bin'));
+  }
+
+  read(at: [number, number]): ReleaseDetails {
+    return JSON.parse(Buffer.from(this.file.read(...at)).toString('utf8')) as ReleaseDetails;
+  }
+
+  raw(at: [number, number]): Uint8Array {
+    return this.file.read(...at);
+  }
+
+  close(): void {
+    this.file.close();
+  }
+}
+
+/**
+ * A new segment's postings: the stored segment's, less the releases removed since, then the live
+ * ones (numbers only grow, so they follow). Terms left with no release are dropped.
+ */
+function firstVarint(bytes: Uint8Array): { value: number; length: number } {
+  let value = 0;
+  let shift = 0;
+  let i = 0;
+  for (;;) {
+    const b = bytes[i++]!;
+    value |= (b & 0x7f) << shift;
+    if (b < 0x80) return { value: value >>> 0, length: i };
+    shift += 7;
+  }
+}
+
+export function writePostings(terms: TermIndex): { bytes: Uint8Array; dictionary: Dictionary } {
+  const base = terms.baseSource as SegmentPostings | null;
+  const live = terms.liveTerms();
+  const all = [...new Set([...(base?.dictionary.terms ?? []), ...live.terms])].sort();
+  const writer = new RecordWriter();
+  const dictionary: Dictionary = { terms: [], df: [], at: [], last: [] };
+  for (const term of all) {
+    const w = new ByteWriter();
+    let prev = 0;
+    let df = 0;
+    const copy = (bytes: Uint8Array | null): void => {
+      if (!bytes) return;
+      const reader = new PostingsReader(bytes);
+      for (let p = reader.next(); p; p = reader.next()) {
+        if (live.deleted.has(p.no)) continue;
+        w.varint(p.no - prev);
+        prev = p.no;
+        w.varint(p.positions.length);
+        let last = 0;
+        for (const pos of p.positions) {
+          w.varint(pos - last);
+          last = pos;
+        }
+        df++;
+      }
+    };
+    const stored = base?.postings(term) ?? null;
+    const added = live.get(term);
+    if (live.deleted.size === 0 && stored) {
+      // Nothing removed: the stored list is copied as it is, and the live one follows it.
+      w.raw(stored);
+      df = base!.df(term);
+      prev = base!.last(term);
+      if (added) {
+        const first = firstVarint(added);
+        w.varint(first.value - prev);
+        w.raw(added.subarray(first.length));
+        df += live.df(term);
+        prev = live.last(term);
+      }
+    } else {
+      copy(stored);
+      copy(added);
+    }
+    if (!df) continue;
+    dictionary.terms.push(term);
+    dictionary.df.push(df);
+    dictionary.at.push(writer.add(w.result()));
+    dictionary.last.push(prev);
+  }
+  return { bytes: writer.result(), dictionary };
+}
