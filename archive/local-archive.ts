@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { FileFailure, IndexSummary, PressRelease } from './api/types.js';
+import type { FileFailure, IndexSummary } from './api/types.js';
 import { ReaderPool } from './ingest/pool.js';
-import { runIndexing, type IndexOptions } from './indexing/run.js';
+import { runIndexing, type IndexOptions, type RunProfile } from './indexing/run.js';
 import { ProgressReporter } from './indexing/progress.js';
 import { ReleaseIndex } from './search/release-index.js';
 import { linkTranslations } from './search/translations.js';
@@ -28,6 +28,8 @@ export class LocalArchive {
   /** Whether translation links are current (they are stored with the releases). */
   private linked = false;
   settings: ArchiveSettings = { homeCountries: null };
+  /** Where the last run's time went (ms): the readers' work summed over files, then linking and saving. */
+  lastProfile: (RunProfile & { link: number; save: number }) | null = null;
 
   private constructor(readonly dataDir: string) {
     this.store = new GenerationStore(join(dataDir, 'index'));
@@ -86,6 +88,7 @@ export class LocalArchive {
     const previousFailures = this.failures.length;
     const run = await runIndexing(this.index, ReaderPool.shared(), this.folders, this.failures, reporter, options.signal, scope);
     const changed = run.added + run.updated + run.removed > 0;
+    const t = performance.now();
     // Links depend on every release's neighbours in time: recomputed only when something changed.
     if (changed || !this.linked) {
       reporter.phase('indexing', { currentFile: null });
@@ -94,6 +97,8 @@ export class LocalArchive {
       this.index.setTranslations(linkTranslations(this.index.linkShapes()));
       this.linked = true;
     }
+    const link = performance.now() - t;
+    let save = 0;
     this.failures = run.failures;
     const summary: IndexSummary = {
       added: run.added,
@@ -108,8 +113,11 @@ export class LocalArchive {
     this.lastIndexed = summary;
     if (changed || run.cancelled || !(await this.store.current()) || this.notice || run.failures.length !== previousFailures) {
       reporter.phase('saving');
+      const t0 = performance.now();
       await saveIndex(this.store, this.index, { folders: this.folders, failures: this.failures, lastIndexed: this.lastIndexed }, options.onSaveStep);
+      save = performance.now() - t0;
     }
+    this.lastProfile = { ...run.profile, link, save };
     this.notice = null;
     reporter.phase(run.cancelled ? 'cancelled' : 'done', { filesDone: reporter.progress.filesTotal });
     summary.seconds = reporter.seconds;
@@ -117,17 +125,4 @@ export class LocalArchive {
   }
 }
 
-/** Paragraphs are not stored twice: they are the text after the title, with where each starts in it. */
-export function paragraphsOf(release: Pick<PressRelease, 'text' | 'title'>): { paragraphs: string[]; starts: number[] } {
-  const paragraphs: string[] = [];
-  const starts: number[] = [];
-  let at = release.title.length;
-  for (const piece of release.text.slice(at).split('\n\n')) {
-    if (piece.length > 0) {
-      paragraphs.push(piece);
-      starts.push(at);
-    }
-    at += piece.length + 2;
-  }
-  return { paragraphs, starts };
-}
+export { paragraphsOf } from './search/indexed.js';

@@ -244,7 +244,7 @@ export class ArchiveService implements ArchiveHost {
     const index = this.archive.index;
     const entry = index.get(req.id);
     if (!entry) throw new ApiError('not-found', 'No release with that id: it may have been removed from the archive.');
-    const release = index.full(entry);
+    const release = index.shown(entry);
     let highlights: [number, number][] = [];
     if (typeof req.query === 'string' && req.query.trim()) {
       highlights = highlightRanges(release, index.marksOf(parseQuery(req.query)));

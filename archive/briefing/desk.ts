@@ -55,7 +55,7 @@ export class BriefingDesk {
     const b = await this.get(id);
     return composeBriefing(b, (releaseId) => {
       const entry = this.index.get(releaseId);
-      return entry && this.index.full(entry);
+      return entry && this.index.shown(entry);
     }, this.index.marksOf(parseQuery(b.query)));
   }
 

@@ -4,23 +4,30 @@ import { walkArchive } from '../ingest/walk.js';
 import { sampleFolder } from '../paths.js';
 
 /**
- * Benchmarks that print figures. `bench inspect [folder]...` reads every file as `inspect` does;
- * `bench index` (see bench-index.ts) measures indexing and search on a generated archive.
+ * Benchmarks that print figures. `bench [--docs N | --archive F]` (bench-scale.ts): from a folder
+ * to answers, against the floor and Recoll; `bench quality`: how well the samples are understood;
+ * `bench timeline`: the timeline in Chromium; `bench inspect [folder]...`: reading every file.
  */
 export async function benchCommand(argv: string[]): Promise<number> {
-  const [what = 'all', ...rest] = argv;
-  if (what === 'inspect' || what === 'all') await benchInspect(rest.filter((a) => !a.startsWith('--')));
-  if (what === 'quality' || what === 'all') {
+  if (argv.length === 0 || argv[0]!.startsWith('--')) {
+    const { benchScale } = await import('./bench-scale.js');
+    await benchScale(argv);
+    return 0;
+  }
+  const [what, ...rest] = argv;
+  if (what === 'open') {
+    const { benchOpen } = await import('./bench-scale.js');
+    await benchOpen(rest);
+    return 0;
+  }
+  if (what === 'inspect') await benchInspect(rest.filter((a) => !a.startsWith('--')));
+  if (what === 'quality') {
     const { measureQuality } = await import('./bench-quality.js');
     await measureQuality();
   }
   if (what === 'timeline') {
     const { benchTimeline } = await import('./bench-timeline.js');
     await benchTimeline(rest);
-  }
-  if (what === 'index' || what === 'all') {
-    const { benchIndex } = await import('./bench-index.js');
-    await benchIndex(rest);
   }
   return 0;
 }

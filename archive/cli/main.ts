@@ -14,7 +14,8 @@ export const USAGE = `Usage:
                  [--title ...] [--marking ...] [--for ...] [--by ...] [--language en|fr]
                  [--paper a4|letter] --out <file.pdf|file.docx|file.md|file.html> [--keep]
   liaison web [--port N] [--data <dir>] [--archive <folder>]...
-  liaison bench [inspect|index] [--size N]`;
+  liaison bench [--docs N | --archive <folder>] [--runs R] [--queries Q] [--json]
+  liaison bench quality | timeline [--docs N] | inspect [<folder>...]`;
 
 /** Each command's module, loaded only when that command runs (a quick `inspect` loads no index code). */
 const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {

@@ -17,7 +17,18 @@ export interface IndexOptions {
 /** Files handed to the readers at once: enough to keep every worker busy. */
 const IN_FLIGHT = 8;
 
+/** Where a run's time went, in milliseconds summed over files (the readers' work runs in parallel). */
+export interface RunProfile {
+  read: number;
+  parse: number;
+  enrich: number;
+  terms: number;
+  /** Putting releases in the index, on the main thread. */
+  index: number;
+}
+
 export interface RunOutcome {
+  profile: RunProfile;
   added: number;
   updated: number;
   removed: number;
@@ -88,12 +99,14 @@ export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders
   for (const path of plan.removed) index.remove(known.get(path)!.id);
 
   const progress = reporter.progress;
+  const profile: RunProfile = { read: 0, parse: 0, enrich: 0, terms: 0, index: 0 };
   const handle = async (file: ArchiveFile, seq: number): Promise<void> => {
     const result = await pool.read({ seq, path: file.path, size: file.size, mtimeMs: file.mtimeMs });
     progress.filesDone++;
     progress.currentFile = file.path;
     const old = known.get(file.path);
     if (result.ok) {
+      for (const k of ['read', 'parse', 'enrich', 'terms'] as const) profile[k] += result.timings[k];
       if (old && old.hash === result.release.hash) {
         // Touched but not changed: kept, with its new time.
         old.mtimeMs = file.mtimeMs;
@@ -103,7 +116,9 @@ export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders
           index.remove(old.id);
           updated++;
         } else added++;
-        index.add(result.release, result.terms);
+        const t = performance.now();
+        index.add(result.release, result.terms, result.link);
+        profile.index += performance.now() - t;
       }
     } else {
       failures.push({ path: file.path, code: result.code, message: result.message, size: file.size, mtimeMs: file.mtimeMs });
@@ -125,5 +140,5 @@ export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders
     await Promise.race(inFlight);
   }
   reporter.phase('indexing', { currentFile: null });
-  return { added, updated, removed: plan.removed.length, unchanged, cancelled, failures: failures.sort((a, b) => a.path.localeCompare(b.path)) };
+  return { profile, added, updated, removed: plan.removed.length, unchanged, cancelled, failures: failures.sort((a, b) => a.path.localeCompare(b.path)) };
 }

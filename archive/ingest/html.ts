@@ -53,11 +53,11 @@ export function parseHtml(html: string, encoding: TextEncoding): ParsedDocument 
   const heading = (document.querySelector('main h1, article h1') ?? document.querySelector('h1'))?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   const pageTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 50, keepClasses: false }).parse();
+  // The article comes back as its element (not serialised to HTML and parsed again).
+  const article = new Readability<unknown>(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 50, keepClasses: false, serializer: (node) => node }).parse();
   let paragraphs: string[];
   if (article?.content) {
-    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-    paragraphs = blockText(content.body);
+    paragraphs = blockText(article.content);
   } else {
     paragraphs = pageText;
   }

@@ -18,6 +18,17 @@ export class ReaderPool {
     return ReaderPool.process;
   }
 
+  /** Replaces the process's readers with `size` of them (the benchmark compares one with all cores). */
+  static async resize(size: number): Promise<void> {
+    await ReaderPool.process?.close();
+    ReaderPool.process = new ReaderPool(size);
+  }
+
+  /** One reader per core, at most four. */
+  static defaultSize(): number {
+    return Math.max(1, Math.min(4, cpus().length));
+  }
+
   private workers: Worker[] = [];
   private idle: Worker[] = [];
   private queue: { job: ReadJob; resolve: (r: ReadResult) => void }[] = [];
@@ -26,32 +37,62 @@ export class ReaderPool {
   /** Workers that have answered at least once: an error before that means the worker could not start. */
   private started = new WeakSet<Worker>();
 
-  constructor(size = Math.max(1, Math.min(4, cpus().length)), workerUrl?: URL) {
+  private readonly url: URL;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * `size` readers, started at the first file and stopped after `idleMs` with nothing to read:
+   * each holds its parsers and language tables (about 200 MB), which an open archive does not need.
+   */
+  constructor(
+    private readonly size = ReaderPool.defaultSize(),
+    workerUrl?: URL,
+    private readonly idleMs = 20_000,
+  ) {
     const built = new URL('./ingest-worker.js', import.meta.url);
     const source = new URL('./worker-entry.mjs', import.meta.url);
-    const url = workerUrl ?? (existsSync(fileURLToPath(built)) ? built : source);
-    for (let i = 0; i < size; i++) {
+    this.url = workerUrl ?? (existsSync(fileURLToPath(built)) ? built : source);
+  }
+
+  private start(): void {
+    for (let i = this.workers.length; i < this.size; i++) {
       try {
-        const worker = new Worker(url);
+        const worker = new Worker(this.url);
         worker.on('message', (result: ReadResult) => this.done(worker, result));
         worker.on('error', (err) => this.failed(worker, err));
         worker.unref();
         this.workers.push(worker);
         this.idle.push(worker);
       } catch {
-        this.inProcess = true;
         break;
       }
     }
     if (this.workers.length === 0) this.inProcess = true;
   }
 
+  /** How many reader threads are running now. */
+  get running(): number {
+    return this.workers.length;
+  }
+
   read(job: ReadJob): Promise<ReadResult> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (!this.inProcess && this.workers.length === 0) this.start();
     if (this.inProcess) return import('./worker.js').then((m) => m.readJob(job));
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
       this.pump();
     });
+  }
+
+  private armIdle(): void {
+    if (this.pending.size || this.queue.length || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (!this.pending.size && !this.queue.length) void this.close();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   private pump(): void {
@@ -72,6 +113,7 @@ export class ReaderPool {
     this.idle.push(worker);
     task?.resolve(result);
     this.pump();
+    this.armIdle();
   }
 
   private failed(worker: Worker, err: Error): void {
@@ -86,13 +128,19 @@ export class ReaderPool {
     } else {
       task?.resolve({ seq: task.job.seq, ok: false, code: 'unreadable', message: `Reading this file stopped the reader: ${err.message}` });
     }
-    if (this.workers.length === 0) {
+    if (this.started.has(worker)) {
+      // A reader that worked before died on a file: another takes its place.
+      this.start();
+      this.pump();
+    } else if (this.workers.length === 0) {
       this.inProcess = true;
       for (const t of this.queue.splice(0)) void this.read(t.job).then(t.resolve);
     }
   }
 
   async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
     this.idle = [];

@@ -60,3 +60,18 @@ export function sequenceOf(terms: ReleaseTerms): { sequence: string[]; titleLeng
   return { sequence: [...title, '', ...body], titleLength: title.length };
 }
 
+
+/** Paragraphs are not stored twice: they are the text after the title, with where each starts in it. */
+export function paragraphsOf(release: Pick<PressRelease, 'text' | 'title'>): { paragraphs: string[]; starts: number[] } {
+  const paragraphs: string[] = [];
+  const starts: number[] = [];
+  let at = release.title.length;
+  for (const piece of release.text.slice(at).split('\n\n')) {
+    if (piece.length > 0) {
+      paragraphs.push(piece);
+      starts.push(at);
+    }
+    at += piece.length + 2;
+  }
+  return { paragraphs, starts };
+}

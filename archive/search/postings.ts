@@ -63,6 +63,29 @@ export class PostingsReader {
     }
   }
 
+  /**
+   * The next release's number, how many times the term occurs in it and how many of those come
+   * before `titleEnd` (in the title), without building the positions; -1 at the end.
+   */
+  nextCounts(titleEnd: (no: number) => number): { no: number; count: number; inTitle: number } | null {
+    if (this.at >= this.bytes.length) return null;
+    this.no += this.varint();
+    const count = this.varint();
+    const end = titleEnd(this.no);
+    let pos = 0;
+    let inTitle = 0;
+    for (let i = 0; i < count; i++) {
+      pos += this.varint();
+      if (pos < end) inTitle++;
+    }
+    this.counts.no = this.no;
+    this.counts.count = count;
+    this.counts.inTitle = inTitle;
+    return this.counts;
+  }
+
+  private counts = { no: 0, count: 0, inTitle: 0 };
+
   /** The next release's number and its positions (null at the end). */
   next(withPositions = true): Posting | null {
     if (this.at >= this.bytes.length) return null;

@@ -1,3 +1,4 @@
+import { summarise } from '../enrich/summary.js';
 import type { Facets, PressRelease, SearchHit, SearchRequest, TranslationRef } from '../api/types.js';
 import { countryExpander, expandQuery, type ExpandedQuery, type Expander } from './expansion.js';
 import { filterAndCount, Labels } from './facets.js';
@@ -11,7 +12,7 @@ import { suggestSpellings } from './spelling.js';
 import { TermIndex, type PostingsSource } from './term-index.js';
 import type { TimelineRelease } from './timeline.js';
 import { termsOfRelease, type ReleaseTerms } from './tokens.js';
-import { sequenceOf, type DetailsSource, type IndexedRelease, type ReleaseShape } from './indexed.js';
+import { paragraphsOf, sequenceOf, type DetailsSource, type IndexedRelease, type ReleaseShape } from './indexed.js';
 
 export { detailsOf, type IndexedRelease, type ReleaseDetails, type DetailsSource } from './indexed.js';
 import { linkShapeOf, type LinkShape } from './translations.js';
@@ -71,9 +72,18 @@ export class ReleaseIndex implements TermSource {
 
   /** The whole release: read from disk once stored. */
   full(entry: IndexedRelease): PressRelease {
-    if (!entry.stored || !this.details) return entry.release;
-    const { evidence, ...rest } = this.details.read(entry.stored);
-    return { ...entry.release, ...rest, countries: entry.release.countries.map((c) => ({ ...c, evidence: evidence[c.code] ?? [] })) };
+    let release = entry.release;
+    if (entry.stored && this.details) {
+      const { evidence, ...rest } = this.details.read(entry.stored);
+      release = { ...release, ...rest, countries: release.countries.map((c) => ({ ...c, evidence: evidence[c.code] ?? [] })) };
+    }
+    return release;
+  }
+
+  /** The whole release as the reader and briefings show it: with its summary, made now (not when it was indexed). */
+  shown(entry: IndexedRelease): PressRelease {
+    const release = this.full(entry);
+    return release.summary || !release.text ? release : { ...release, summary: summarise(release.title, paragraphsOf(release).paragraphs, release.language) };
   }
 
   private enter(release: PressRelease, no: number, shape: ReleaseShape): IndexedRelease {
@@ -123,10 +133,10 @@ export class ReleaseIndex implements TermSource {
   }
 
   /** Adds a newly read release (its terms computed here unless the reader already did). */
-  add(full: PressRelease, terms: ReleaseTerms = termsOfRelease(full)): IndexedRelease {
+  add(full: PressRelease, terms: ReleaseTerms = termsOfRelease(full), link: LinkShape = linkShapeOf(full)): IndexedRelease {
     const release = full.paragraphs.length ? { ...full, paragraphs: [] } : full;
     const { sequence, titleLength } = sequenceOf(terms);
-    const entry = this.enter(release, this.nextNo, { titleTerms: terms.titleTerms, titleLength, length: sequence.length, stored: null, link: linkShapeOf(full) });
+    const entry = this.enter(release, this.nextNo, { titleTerms: terms.titleTerms, titleLength, length: sequence.length, stored: null, link });
     this.terms.add(entry.no, sequence);
     return entry;
   }

@@ -106,15 +106,19 @@ export class TermIndex {
   lookup(term: string, field: 'all' | 'title'): Scored {
     const avg = this.docs ? this.totalLength / this.docs : 1;
     const out: Scored = new Map();
-    for (const p of this.postings(term)) {
-      const shape = this.shape(p.no);
-      if (!shape) continue;
-      let inTitle = 0;
-      while (inTitle < p.positions.length && p.positions[inTitle]! < shape.titleLength) inTitle++;
-      const inBody = p.positions.length - inTitle;
-      if (field === 'title' && !inTitle) continue;
-      const body = field === 'all' && inBody ? (inBody * (K1 + 1)) / (inBody + K1 * (1 - B + (B * shape.length) / avg)) : 0;
-      out.set(p.no, (inTitle ? TITLE_BOOST : 0) + body);
+    const titleEnd = (no: number): number => this.shape(no)?.titleLength ?? -1;
+    for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
+      if (!bytes) continue;
+      const reader = new PostingsReader(bytes);
+      for (let p = reader.nextCounts(titleEnd); p; p = reader.nextCounts(titleEnd)) {
+        if (this.deleted.size && this.deleted.has(p.no)) continue;
+        const shape = this.shape(p.no);
+        if (!shape) continue;
+        const inBody = p.count - p.inTitle;
+        if (field === 'title' && !p.inTitle) continue;
+        const body = field === 'all' && inBody ? (inBody * (K1 + 1)) / (inBody + K1 * (1 - B + (B * shape.length) / avg)) : 0;
+        out.set(p.no, (p.inTitle ? TITLE_BOOST : 0) + body);
+      }
     }
     return out;
   }

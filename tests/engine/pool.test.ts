@@ -29,4 +29,16 @@ describe('reading in worker threads', () => {
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
     expect(results.map((r) => r.ok && r.threadId)).toEqual([0, 0, 0]);
   });
+
+  it('stops its readers when there is nothing to read, and starts them again for the next file', async () => {
+    const pool = new ReaderPool(2, undefined, 200);
+    expect(pool.running).toBe(0);
+    expect(await pool.read({ seq: 1, path: seedFile, size: 0, mtimeMs: 0 })).toMatchObject({ ok: true });
+    expect(pool.running).toBe(2);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(pool.running).toBe(0);
+    const again = await pool.read({ seq: 2, path: seedFile, size: 0, mtimeMs: 0 });
+    expect(again.ok && again.threadId).toBeGreaterThan(0);
+    await pool.close();
+  });
 });
