@@ -1,5 +1,5 @@
 import type { Facets } from '../api/types.js';
-import type { Scored } from './sets.js';
+import { ScoredBuilder, type Scored } from './sets.js';
 
 /** Facet values numbered, so that counting is done in typed arrays. */
 export class Labels {
@@ -13,6 +13,10 @@ export class Labels {
       this.ids.set(name, id);
     }
     return id;
+  }
+  /** The number of a value, or -1 when no release has it. */
+  find(name: string): number {
+    return this.ids.get(name) ?? -1;
   }
   toCounts(counts: Int32Array): Record<string, number> {
     const out: Record<string, number> = {};
@@ -53,65 +57,128 @@ export interface FacetLabels {
 }
 
 /**
+ * What the filter pass reads, as flat arrays by release number (built once after the index
+ * changes): reading them is a few array loads per release, where objects per release cost
+ * cache misses at every hit of a common word.
+ */
+export interface FacetTable {
+  /** 1 where a release has this number. */
+  present: Uint8Array;
+  /** The countries release `no` mentions are mentionIds[mentionStart[no] .. mentionStart[no + 1]). */
+  mentionStart: Int32Array;
+  mentionIds: Uint16Array;
+  aboutStart: Int32Array;
+  aboutIds: Uint16Array;
+  language: Uint16Array;
+  year: Uint16Array;
+  /** YYYY-MM-DD, or '' when undated. */
+  published: string[];
+  /** The numbers of the same release in other languages, where there are any. */
+  versions: (number[] | undefined)[];
+}
+
+export function buildFacetTable(entries: Iterable<FacetFields & { no: number }>, lastNo: number): FacetTable {
+  const list = [...entries];
+  const size = lastNo + 2;
+  const t: FacetTable = {
+    present: new Uint8Array(size),
+    mentionStart: new Int32Array(size),
+    mentionIds: new Uint16Array(list.reduce((n, e) => n + e.countryIds.length, 0)),
+    aboutStart: new Int32Array(size),
+    aboutIds: new Uint16Array(list.reduce((n, e) => n + e.aboutIds.length, 0)),
+    language: new Uint16Array(size),
+    year: new Uint16Array(size),
+    published: new Array<string>(size).fill(''),
+    versions: new Array<number[] | undefined>(size),
+  };
+  const byNo = new Array<(FacetFields & { no: number }) | undefined>(size);
+  for (const e of list) byNo[e.no] = e;
+  let m = 0;
+  let a = 0;
+  for (let no = 0; no < size; no++) {
+    t.mentionStart[no] = m;
+    t.aboutStart[no] = a;
+    const e = byNo[no];
+    if (!e) continue;
+    t.present[no] = 1;
+    t.mentionIds.set(e.countryIds, m);
+    m += e.countryIds.length;
+    t.aboutIds.set(e.aboutIds, a);
+    a += e.aboutIds.length;
+    t.language[no] = e.languageId;
+    t.year[no] = e.yearId;
+    t.published[no] = e.published;
+    if (e.versions.length) t.versions[no] = e.versions;
+  }
+  return t;
+}
+
+/**
  * One pass over the matching releases: the hits pass every filter, and each facet counts the
  * releases that pass the other filters (so a count says what choosing that value would give).
- */
-/**
  * With `grouped` (the list shows an English/French pair as one hit), a pair counts once for the
  * countries and years it shares; each version still counts for its own language.
  */
-export function filterAndCount(matched: Scored, fields: (no: number) => FacetFields | undefined, filters: Filters, labels: FacetLabels, grouped: { lastNo: number } | null = null): { hits: Scored; facets: Facets } {
-  const countries = (filters.countries ?? []).map((c) => c.toUpperCase());
-  const languages = filters.languages ?? [];
+export function filterAndCount(matched: Scored, t: FacetTable, filters: Filters, labels: FacetLabels, grouped = false): { hits: Scored; facets: Facets } {
+  const countryIds = (filters.countries ?? []).map((c) => labels.countries.find(c.toUpperCase()));
+  const languageIds = (filters.languages ?? []).map((l) => labels.languages.find(l));
   const from = filters.from ?? '';
   const to = filters.to ?? '';
-  const anyCountry = countries.length === 0;
-  const anyLanguage = languages.length === 0;
+  const anyCountry = countryIds.length === 0;
+  const anyLanguage = languageIds.length === 0;
   const anyDate = !from && !to;
+  const tagStart = filters.mentioned ? t.mentionStart : t.aboutStart;
+  const tagIds = filters.mentioned ? t.mentionIds : t.aboutIds;
 
   const aboutCounts = new Int32Array(labels.countries.names.length);
   const countryCounts = new Int32Array(labels.countries.names.length);
   const languageCounts = new Int32Array(labels.languages.names.length);
   const yearCounts = new Int32Array(labels.years.names.length);
-  const hits: Scored = new Map();
-  const pass = (e: FacetFields): { c: boolean; l: boolean; d: boolean } => {
+  // Which filters a release passes, as bits: nothing allocated per release.
+  const C = 4;
+  const L = 2;
+  const D = 1;
+  const pass = (no: number): number => {
     let c = anyCountry;
-    const tagged = filters.mentioned ? e.countries : e.about;
-    for (let i = 0; i < countries.length && !c; i++) c = tagged.has(countries[i]!);
-    const l = anyLanguage || languages.includes(e.language);
-    const d = anyDate || (e.published !== '' && (!from || e.published >= from) && (!to || e.published <= to));
-    return { c, l, d };
+    for (let i = tagStart[no]!; i < tagStart[no + 1]! && !c; i++) c = countryIds.includes(tagIds[i]!);
+    const l = anyLanguage || languageIds.includes(t.language[no]!);
+    const p = t.published[no]!;
+    const d = anyDate || (p !== '' && (!from || p >= from) && (!to || p <= to));
+    return (c ? C : 0) | (l ? L : 0) | (d ? D : 0);
   };
+  const unfiltered = anyCountry && anyLanguage && anyDate;
   // For pairs counted once: which releases pass which filters (bit 1: language and date; bit 2: country and language).
   const LD = 1;
   const CL = 2;
-  const passed = grouped ? new Uint8Array(grouped.lastNo + 1) : null;
+  const passed = grouped ? new Uint8Array(t.present.length) : null;
   if (passed) {
-    for (const no of matched.keys()) {
-      const e = fields(no);
-      if (!e) continue;
-      const { c, l, d } = pass(e);
-      passed[no] = (l && d ? LD : 0) | (c && l ? CL : 0);
+    for (let i = 0; i < matched.size; i++) {
+      const no = matched.nos[i]!;
+      if (!t.present[no]) continue;
+      const bits = unfiltered ? C | L | D : pass(no);
+      passed[no] = ((bits & (L | D)) === (L | D) ? LD : 0) | ((bits & (C | L)) === (C | L) ? CL : 0);
     }
   }
   /** Whether another version of the release, earlier in number, already counted under the same filters. */
-  const counted = (no: number, e: FacetFields, bit: number): boolean => !!passed && e.versions.some((v) => v < no && (passed[v]! & bit) !== 0);
-  for (const [no, score] of matched) {
-    const e = fields(no);
-    if (!e) continue;
-    const { c, l, d } = pass(e);
-    if (l && d && !counted(no, e, LD)) {
-      const ids = e.countryIds;
-      for (let i = 0; i < ids.length; i++) countryCounts[ids[i]!]!++;
-      const about = e.aboutIds;
-      for (let i = 0; i < about.length; i++) aboutCounts[about[i]!]!++;
+  const counted = (no: number, bit: number): boolean => {
+    const versions = t.versions[no];
+    return versions !== undefined && passed !== null && versions.some((v) => v < no && (passed[v]! & bit) !== 0);
+  };
+  const hits = new ScoredBuilder(unfiltered ? matched.size : 64);
+  for (let i = 0; i < matched.size; i++) {
+    const no = matched.nos[i]!;
+    if (!t.present[no]) continue;
+    const bits = unfiltered ? C | L | D : pass(no);
+    if ((bits & (L | D)) === (L | D) && !counted(no, LD)) {
+      for (let k = t.mentionStart[no]!, end = t.mentionStart[no + 1]!; k < end; k++) countryCounts[t.mentionIds[k]!]!++;
+      for (let k = t.aboutStart[no]!, end = t.aboutStart[no + 1]!; k < end; k++) aboutCounts[t.aboutIds[k]!]!++;
     }
-    if (c && d) languageCounts[e.languageId]!++;
-    if (c && l && e.published !== '' && !counted(no, e, CL)) yearCounts[e.yearId]!++;
-    if (c && l && d) hits.set(no, score);
+    if ((bits & (C | D)) === (C | D)) languageCounts[t.language[no]!]!++;
+    if ((bits & (C | L)) === (C | L) && t.published[no] !== '' && !counted(no, CL)) yearCounts[t.year[no]!]!++;
+    if (bits === (C | L | D)) hits.push(no, matched.scores[i]!);
   }
   return {
-    hits,
+    hits: hits.result(),
     facets: { countries: labels.countries.toCounts(aboutCounts), countriesMentioned: labels.countries.toCounts(countryCounts), languages: labels.languages.toCounts(languageCounts), years: labels.years.toCounts(yearCounts) },
   };
 }

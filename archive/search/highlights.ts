@@ -71,7 +71,7 @@ export function highlightRanges(release: Markable, marks: Marks, offset = 0, end
 }
 
 const SNIPPET_LENGTH = 240;
-const SCAN_CHUNK = 4000;
+const SCAN_CHUNK = 1500;
 
 /** The first match at or after `from`, scanning the text a chunk at a time. */
 function firstHit(release: Markable, marks: Marks, from: number): number | null {

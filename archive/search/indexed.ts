@@ -1,4 +1,4 @@
-import type { PressRelease } from '../api/types.js';
+import type { Facets, PressRelease, SearchHit } from '../api/types.js';
 import type { FacetFields } from './facets.js';
 import type { ReleaseTerms } from './tokens.js';
 import type { LinkShape } from './translations.js';
@@ -75,3 +75,16 @@ export function paragraphsOf(release: Pick<PressRelease, 'text' | 'title'>): { p
   }
   return { paragraphs, starts };
 }
+
+/** The settings a stored index was built with: an index built otherwise is rebuilt. */
+export const INDEX_CONFIG = { postings: 'positions-v1', terms: 'liaison-terms-v2', titleBoost: 3 } as const;
+
+export interface SearchOutcome {
+  total: number;
+  versions: number;
+  hits: SearchHit[];
+  facets: Facets;
+  expansions: { term: string; added: string[] }[];
+  suggestions: { word: string; term: string; releases: number }[];
+}
+

@@ -1,6 +1,6 @@
 import type { Clause, ParsedQuery } from './query.js';
 import type { ExpandedQuery } from './expansion.js';
-import { exclude, intersect, union, type Scored } from './sets.js';
+import { exclude, intersect, Scored, union } from './sets.js';
 
 /** What matching needs from an index: releases per term, completions, rarity, and the stored terms. */
 export interface TermSource {
@@ -17,12 +17,12 @@ export interface TermSource {
 
 /** Releases holding a word in either language's form of it, weighed by its rarity. */
 function matchWord(index: TermSource, forms: string[], field: Clause['field']): Scored {
-  let out: Scored = new Map();
+  let out = Scored.empty();
   for (const term of new Set(forms)) {
     const scores = index.lookup(term, field);
     const w = index.idf(term);
-    for (const [no, s] of scores) scores.set(no, s * w);
-    out = out.size ? union(out, scores) : scores;
+    for (let i = 0; i < scores.size; i++) scores.scores[i]! *= w;
+    out = union(out, scores);
   }
   return out;
 }
@@ -31,11 +31,11 @@ function matchWord(index: TermSource, forms: string[], field: Clause['field']): 
 export function matchClause(index: TermSource, clause: Clause): Scored {
   if (clause.kind === 'term') return matchWord(index, [clause.terms[0]!, clause.termsFr[0]!], clause.field);
   if (clause.kind === 'prefix') {
-    let out: Scored = new Map();
+    let out = Scored.empty();
     for (const term of index.prefixTerms(clause.terms[0]!)) {
       const w = index.idf(term);
       const scores = index.lookup(term, clause.field);
-      for (const [no, s] of scores) scores.set(no, s * w);
+      for (let i = 0; i < scores.size; i++) scores.scores[i]! *= w;
       out = union(out, scores);
     }
     return out;
@@ -43,8 +43,8 @@ export function matchClause(index: TermSource, clause: Clause): Scored {
   // A phrase: the words in this order, weighed by their rarity, more in the title.
   const words = clause.terms.map((t, i) => [...new Set([t, clause.termsFr[i] ?? t])]);
   const weight = words.reduce((sum, forms) => sum + Math.max(...forms.map((f) => index.idf(f))), 0);
-  const out: Scored = new Map();
-  for (const [no, where] of index.phrase(words, clause.field)) out.set(no, where * weight + where);
+  const out = index.phrase(words, clause.field);
+  for (let i = 0; i < out.size; i++) out.scores[i] = out.scores[i]! * weight + out.scores[i]!;
   return out;
 }
 
@@ -52,16 +52,16 @@ export function matchClause(index: TermSource, clause: Clause): Scored {
 export function matchQuery(index: TermSource, query: ExpandedQuery): Scored {
   let matched: Scored | null = null;
   for (const group of query.groups) {
-    let groupScores: Scored = new Map();
+    let groupScores = Scored.empty();
     for (const clause of group) groupScores = union(groupScores, matchClause(index, clause));
     matched = matched === null ? groupScores : intersect(matched, groupScores);
     if (matched.size === 0) break;
   }
   if (matched === null) {
-    matched = new Map();
-    for (const no of index.allReleases()) matched.set(no, 0);
+    const all = Int32Array.from(index.allReleases()).sort();
+    matched = new Scored(all, new Float64Array(all.length), all.length);
   }
-  for (const clause of query.excluded) matched = exclude(matched, matchClause(index, clause).keys());
+  for (const clause of query.excluded) matched = exclude(matched, matchClause(index, clause));
   return matched;
 }
 
@@ -70,12 +70,12 @@ export function wholeTitleBonus(matched: Scored, parsed: ParsedQuery, titleOf: (
   const words = parsed.required.flat().filter((c) => c.kind !== 'prefix');
   if (words.flatMap((c) => c.terms).length < 2 || !parsed.required.every((g) => g.length === 1)) return;
   const whole = { en: ` ${words.flatMap((c) => c.terms).join(' ')} `, fr: ` ${words.flatMap((c) => c.termsFr).join(' ')} ` };
-  for (const [no, s] of matched) {
-    const { titleTerms, language } = titleOf(no);
+  for (let i = 0; i < matched.size; i++) {
+    const { titleTerms, language } = titleOf(matched.nos[i]!);
     // The title's terms end with its country terms: those are not words of the title as written.
     const title = titleTerms.replace(/ @[a-z]{2}(?= )/g, '');
     const needle = language === 'fr' ? whole.fr : whole.en;
-    if (title === needle) matched.set(no, s + 100);
-    else if (title.includes(needle)) matched.set(no, s + 10);
+    if (title === needle) matched.scores[i]! += 100;
+    else if (title.includes(needle)) matched.scores[i]! += 10;
   }
 }

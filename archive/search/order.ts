@@ -14,11 +14,15 @@ export function dateRanks(entries: Iterable<{ no: number; published: string }>, 
  * through the precomputed rank: integer comparisons keep sorting 20,000 hits in a few milliseconds.
  */
 export function orderHits(hits: Scored, sort: SortOrder, rank: Int32Array, undated: (no: number) => boolean): number[] {
-  const nos = [...hits.keys()];
-  if (sort === 'relevance') nos.sort((a, b) => hits.get(b)! - hits.get(a)! || rank[a]! - rank[b]!);
-  else if (sort === 'date') nos.sort((a, b) => Number(undated(a)) - Number(undated(b)) || rank[b]! - rank[a]!);
+  const nos = hits.keys().slice();
+  if (sort === 'relevance') {
+    // Scores in a typed array by number: the comparisons then read no map.
+    const score = new Float64Array(rank.length);
+    for (let i = 0; i < hits.size; i++) score[hits.nos[i]!] = hits.scores[i]!;
+    nos.sort((a, b) => score[b]! - score[a]! || rank[a]! - rank[b]!);
+  } else if (sort === 'date') nos.sort((a, b) => Number(undated(a)) - Number(undated(b)) || rank[b]! - rank[a]!);
   else nos.sort((a, b) => rank[a]! - rank[b]!);
-  return nos;
+  return Array.from(nos);
 }
 
 /** An English/French pair shown as one hit: the first of the two in the order stands for both. */

@@ -86,6 +86,37 @@ export class PostingsReader {
 
   private counts = { no: 0, count: 0, inTitle: 0 };
 
+  /** Moves to the next release (false at the end); then read `docNo`, and take or skip its positions. */
+  nextDoc(): boolean {
+    if (this.at >= this.bytes.length) return false;
+    this.no += this.varint();
+    this.pending = this.varint();
+    return true;
+  }
+
+  private pending = 0;
+
+  get docNo(): number {
+    return this.no;
+  }
+
+  /** The current release's positions, less `shift` each. */
+  takePositions(shift = 0): number[] {
+    const out = new Array<number>(this.pending);
+    let pos = 0;
+    for (let i = 0; i < this.pending; i++) {
+      pos += this.varint();
+      out[i] = pos - shift;
+    }
+    this.pending = 0;
+    return out;
+  }
+
+  skipPositions(): void {
+    for (let i = 0; i < this.pending; i++) while (this.bytes[this.at++]! >= 0x80);
+    this.pending = 0;
+  }
+
   /** The next release's number and its positions (null at the end). */
   next(withPositions = true): Posting | null {
     if (this.at >= this.bytes.length) return null;

@@ -1,7 +1,7 @@
 import { summarise } from '../enrich/summary.js';
 import type { Facets, PressRelease, SearchHit, SearchRequest, TranslationRef } from '../api/types.js';
 import { countryExpander, expandQuery, type ExpandedQuery, type Expander } from './expansion.js';
-import { filterAndCount, Labels } from './facets.js';
+import { buildFacetTable, filterAndCount, Labels, type FacetTable } from './facets.js';
 import { applyHome, detectHomeCountries } from './home.js';
 import { dateRanks, groupPairs, orderHits } from './order.js';
 import { makeSnippet, type Marks } from './highlights.js';
@@ -12,10 +12,11 @@ import { suggestSpellings } from './spelling.js';
 import { TermIndex, type PostingsSource } from './term-index.js';
 import type { TimelineRelease } from './timeline.js';
 import { termsOfRelease, type ReleaseTerms } from './tokens.js';
-import { paragraphsOf, sequenceOf, type DetailsSource, type IndexedRelease, type ReleaseShape } from './indexed.js';
+import { paragraphsOf, sequenceOf, type DetailsSource, type IndexedRelease, type ReleaseShape, type SearchOutcome } from './indexed.js';
 
-export { detailsOf, type IndexedRelease, type ReleaseDetails, type DetailsSource } from './indexed.js';
 import { linkShapeOf, type LinkShape } from './translations.js';
+
+export { detailsOf, INDEX_CONFIG, type IndexedRelease, type ReleaseDetails, type DetailsSource, type SearchOutcome } from './indexed.js';
 
 /**
  * The releases of the archive as search sees them: each one's facet values and the shape of its
@@ -25,23 +26,13 @@ import { linkShapeOf, type LinkShape } from './translations.js';
  * quotes and summary stay on disk once stored, read when a page of hits or the reader needs them.
  */
 
-/** The settings a stored index was built with: an index built otherwise is rebuilt. */
-export const INDEX_CONFIG = { postings: 'positions-v1', terms: 'liaison-terms-v2', titleBoost: 3 } as const;
-
-export interface SearchOutcome {
-  total: number;
-  versions: number;
-  hits: SearchHit[];
-  facets: Facets;
-  expansions: { term: string; added: string[] }[];
-  suggestions: { word: string; term: string; releases: number }[];
-}
-
 export class ReleaseIndex implements TermSource {
   private byNo = new Map<number, IndexedRelease>();
+  /** The same entries in an array by number: what the hot loops read. */
+  private slots: (IndexedRelease | undefined)[] = [];
   private byId = new Map<string, IndexedRelease>();
   private nextNo = 1;
-  private terms = new TermIndex((no) => this.byNo.get(no));
+  private terms = new TermIndex((no) => this.slots[no]);
   private details: DetailsSource | null = null;
   private labels = { countries: new Labels(), languages: new Labels(), years: new Labels() };
   /** The archive's home countries, and whether the desk officer set them (else they are found). */
@@ -49,6 +40,8 @@ export class ReleaseIndex implements TermSource {
   private homeSetting: string[] | null = null;
   /** Each release's place in date order (newest first, undated last), by its number. */
   private dateRank: Int32Array | null = null;
+  /** What the filter pass reads, built again after a change. */
+  private facetTable: FacetTable | null = null;
 
   constructor(private readonly expander: Expander | null = countryExpander) {}
 
@@ -105,8 +98,10 @@ export class ReleaseIndex implements TermSource {
     };
     this.applyHome(entry);
     this.byNo.set(no, entry);
+    this.slots[no] = entry;
     this.byId.set(release.id, entry);
     this.dateRank = null;
+    this.facetTable = null;
     return entry;
   }
 
@@ -115,6 +110,7 @@ export class ReleaseIndex implements TermSource {
     const about = entry.release.countries.filter((c) => c.about).map((c) => c.code);
     entry.about = new Set(about);
     entry.aboutIds = Uint16Array.from(about.map((code) => this.labels.countries.id(code)));
+    this.facetTable = null;
   }
 
   /** The home countries in force: set by the desk officer, or found from the releases. */
@@ -169,7 +165,9 @@ export class ReleaseIndex implements TermSource {
     this.terms.remove(entry.no, entry.length);
     this.byId.delete(id);
     this.byNo.delete(entry.no);
+    this.slots[entry.no] = undefined;
     this.dateRank = null;
+    this.facetTable = null;
     return true;
   }
 
@@ -196,6 +194,7 @@ export class ReleaseIndex implements TermSource {
   /** Each release's versions by number, for counting a pair once. */
   linkVersions(): void {
     for (const e of this.byNo.values()) e.versions = e.release.translations.map((id) => this.byId.get(id)?.no).filter((n): n is number => n !== undefined);
+    this.facetTable = null;
   }
 
   // TermSource: what matching reads.
@@ -236,9 +235,10 @@ export class ReleaseIndex implements TermSource {
   private select(request: SearchRequest, parsed: ParsedQuery): { query: ExpandedQuery; ordered: number[]; scores: Scored; versions: number; facets: Facets } {
     const query = expandQuery(parsed, this.expander);
     const matched = matchQuery(this, query);
-    wholeTitleBonus(matched, parsed, (no) => this.byNo.get(no)!);
-    const { hits, facets } = filterAndCount(matched, (no) => this.byNo.get(no), request, this.labels, request.groupTranslations ? { lastNo: this.nextNo } : null);
-    const ordered = orderHits(hits, request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance'), this.ranks(), (no) => this.byNo.get(no)!.published === '');
+    wholeTitleBonus(matched, parsed, (no) => this.slots[no]!);
+    this.facetTable ??= buildFacetTable(this.byNo.values(), this.nextNo);
+    const { hits, facets } = filterAndCount(matched, this.facetTable, request, this.labels, !!request.groupTranslations);
+    const ordered = orderHits(hits, request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance'), this.ranks(), (no) => this.slots[no]!.published === '');
     return { query, ordered: request.groupTranslations ? groupPairs(ordered, (no) => this.byNo.get(no)!.release) : ordered, scores: hits, versions: hits.size, facets };
   }
 

@@ -1,5 +1,5 @@
 import { MemoryPostings, PostingsReader, type Posting } from './postings.js';
-import type { Scored } from './sets.js';
+import { Scored, ScoredBuilder } from './sets.js';
 
 /**
  * The stored part of the term index (a segment on disk): its terms in order, and each term's
@@ -105,7 +105,7 @@ export class TermIndex {
   /** Releases whose title (or title and body) hold the term, each with its score before rarity. */
   lookup(term: string, field: 'all' | 'title'): Scored {
     const avg = this.docs ? this.totalLength / this.docs : 1;
-    const out: Scored = new Map();
+    const out = new ScoredBuilder(this.df(term));
     const titleEnd = (no: number): number => this.shape(no)?.titleLength ?? -1;
     for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
       if (!bytes) continue;
@@ -117,10 +117,10 @@ export class TermIndex {
         const inBody = p.count - p.inTitle;
         if (field === 'title' && !p.inTitle) continue;
         const body = field === 'all' && inBody ? (inBody * (K1 + 1)) / (inBody + K1 * (1 - B + (B * shape.length) / avg)) : 0;
-        out.set(p.no, (p.inTitle ? TITLE_BOOST : 0) + body);
+        out.push(p.no, (p.inTitle ? TITLE_BOOST : 0) + body);
       }
     }
-    return out;
+    return out.result();
   }
 
   /**
@@ -128,43 +128,46 @@ export class TermIndex {
    * language), in the title or anywhere, scored as the sum of their words' scores.
    */
   phrase(words: string[][], field: 'all' | 'title'): Scored {
-    if (words.length === 0) return new Map();
-    // Positions of each word (any of its forms) in each release holding all of them.
-    let common: Map<number, Set<number>[]> | null = null;
-    for (const forms of words) {
-      const here = new Map<number, Set<number>>();
-      for (const term of new Set(forms)) {
-        for (const p of this.postings(term)) {
-          if (common && !common.has(p.no)) continue;
-          let set = here.get(p.no);
-          if (!set) here.set(p.no, (set = new Set()));
-          for (const pos of p.positions) set.add(pos);
+    if (words.length === 0) return Scored.empty();
+    // The rarest word first: the others' positions are then read only in the releases it is in.
+    const order = words.map((forms, k) => ({ forms: [...new Set(forms)], k })).map((w) => ({ ...w, df: w.forms.reduce((n, t) => n + this.df(t), 0) }));
+    order.sort((x, y) => x.df - y.df);
+    // For each release still in the running: where the phrase could start in it (sorted).
+    let starts: Map<number, number[]> | null = null;
+    for (const { forms, k } of order) {
+      const next = new Map<number, number[]>();
+      for (const term of forms) {
+        for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
+          if (!bytes) continue;
+          const reader = new PostingsReader(bytes);
+          while (reader.nextDoc()) {
+            const no = reader.docNo;
+            const before = starts ? starts.get(no) : undefined;
+            if ((starts && !before) || (this.deleted.size && this.deleted.has(no))) {
+              reader.skipPositions();
+              continue;
+            }
+            // This word's positions, as the phrase starts they allow.
+            let here = reader.takePositions(k);
+            if (before) here = sortedCommon(before, here);
+            if (here.length === 0) continue;
+            const had = next.get(no);
+            next.set(no, had ? sortedUnion(had, here) : here);
+          }
         }
       }
-      const next = new Map<number, Set<number>[]>();
-      for (const [no, set] of here) {
-        const before = common ? common.get(no) : [];
-        if (before) next.set(no, [...before, set]);
-      }
-      common = next;
-      if (common.size === 0) break;
+      starts = next;
+      if (starts.size === 0) break;
     }
-    const out: Scored = new Map();
-    for (const [no, sets] of common ?? []) {
+    const out = new ScoredBuilder(starts?.size ?? 0);
+    for (const no of [...(starts ?? new Map<number, number[]>()).keys()].sort((a, b) => a - b)) {
       const shape = this.shape(no);
       if (!shape) continue;
-      let inTitle = false;
-      let found = false;
-      for (const start of sets[0]!) {
-        if (sets.every((s, k) => s.has(start + k))) {
-          found = true;
-          if (start < shape.titleLength) inTitle = true;
-        }
-      }
-      if (!found || (field === 'title' && !inTitle)) continue;
-      out.set(no, inTitle ? 2 : 1);
+      const inTitle = starts!.get(no)![0]! < shape.titleLength;
+      if (field === 'title' && !inTitle) continue;
+      out.push(no, inTitle ? 2 : 1);
     }
-    return out;
+    return out.result();
   }
 
   /** Terms starting with `prefix`, from the segment and the live releases, once each. */
@@ -191,4 +194,23 @@ export class TermIndex {
   get baseSource(): PostingsSource | null {
     return this.base;
   }
+}
+
+/** Numbers in both sorted lists. */
+function sortedCommon(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      out.push(a[i]!);
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** Numbers in either sorted list, once. */
+function sortedUnion(a: number[], b: number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }

@@ -8,7 +8,7 @@ import { RecordFile, RecordWriter } from './records.js';
  * The term index as files of a generation: `dictionary.json` (the terms in order, how many
  * releases hold each, where its postings lie, its last release) and `postings.bin` (each term's
  * postings as one checksummed record). Opening reads the dictionary only; postings are read
- * where they lie when a query asks for a term, the last few kept.
+ * where they lie when a query asks for a term, the most recently used kept (48 MB at most).
  */
 export interface Dictionary {
   terms: string[];
@@ -17,10 +17,14 @@ export interface Dictionary {
   last: number[];
 }
 
+/** The postings lists kept in memory after use, at most this many bytes (the most recently used). */
+const CACHE_BYTES = 48 * 1048576;
+
 export class SegmentPostings implements PostingsSource {
   private readonly file: RecordFile;
   private readonly slot = new Map<string, number>();
   private readonly cache = new Map<string, Uint8Array>();
+  private cached = 0;
 
   constructor(
     dir: string,
@@ -43,10 +47,19 @@ export class SegmentPostings implements PostingsSource {
     const i = this.slot.get(term);
     if (i === undefined) return null;
     let bytes = this.cache.get(term);
-    if (!bytes) {
-      bytes = this.file.read(...this.dictionary.at[i]!);
-      if (this.cache.size >= 512) this.cache.delete(this.cache.keys().next().value!);
+    if (bytes) {
+      // Most recently used last.
+      this.cache.delete(term);
       this.cache.set(term, bytes);
+      return bytes;
+    }
+    bytes = this.file.read(...this.dictionary.at[i]!);
+    this.cached += bytes.length;
+    this.cache.set(term, bytes);
+    while (this.cached > CACHE_BYTES && this.cache.size > 1) {
+      const [oldest, old] = this.cache.entries().next().value!;
+      this.cache.delete(oldest);
+      this.cached -= old.length;
     }
     return bytes;
   }
