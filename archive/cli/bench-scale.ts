@@ -19,6 +19,14 @@ import { floorRun, recollAvailable, recollRun } from './bench-runs.js';
  * the table). A generated archive is kept in the temporary folder for the next run.
  */
 export async function benchScale(argv: string[]): Promise<void> {
+  const json = argv.includes('--json');
+  const figures = await measureScale(argv, (line) => void (json ? process.stderr : process.stdout).write(`${line}\n`));
+  if (json) console.log(JSON.stringify(figures, null, 1));
+  else printTable(figures);
+}
+
+/** Takes every measure of the table (the options as on the command line); `log` tells where it is. */
+export async function measureScale(argv: string[], log: (line: string) => void): Promise<ScaleFigures> {
   const value = (name: string): string | undefined => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -26,8 +34,6 @@ export async function benchScale(argv: string[]): Promise<void> {
   const docs = Number(value('docs') ?? 20000);
   const runs = Math.max(1, Number(value('runs') ?? 3));
   const perKind = Math.max(1, Number(value('queries') ?? 500));
-  const json = argv.includes('--json');
-  const log = (line: string): void => void (json ? process.stderr : process.stdout).write(`${line}\n`);
   const scratch = await mkdtemp(join(tmpdir(), 'liaison-bench-'));
   try {
     let folder = value('archive');
@@ -134,8 +140,7 @@ export async function benchScale(argv: string[]): Promise<void> {
       }
     });
     figures.queriesPeakRss = answered.peakRss;
-    if (json) console.log(JSON.stringify(figures, null, 1));
-    else printTable(figures);
+    return figures;
   } finally {
     await ReaderPool.resize(ReaderPool.defaultSize());
     await rm(scratch, { recursive: true, force: true });
