@@ -27,7 +27,9 @@ export class LocalArchive {
   notice: string | null = null;
   /** Whether translation links are current (they are stored with the releases). */
   private linked = false;
-  settings: ArchiveSettings = { homeCountries: null };
+  settings: ArchiveSettings = { homeCountries: null, indexHidden: false };
+  /** What the last (cancelled) run changed in memory and did not save. */
+  private unsaved = false;
   /** Where the last run's time went (ms): the readers' work summed over files, then linking and saving. */
   lastProfile: (RunProfile & { link: number; save: number }) | null = null;
 
@@ -50,6 +52,8 @@ export class LocalArchive {
         ({ folders: this.folders, failures: this.failures, lastIndexed: this.lastIndexed } = state);
         this.index.setHomeCountries(this.settings.homeCountries);
         this.linked = true;
+        // Generations left half-written by a crash or a full disk go.
+        await this.store.prune();
         return;
       }
     } catch (err) {
@@ -59,7 +63,17 @@ export class LocalArchive {
       this.failures = [];
     }
     // No index, or a damaged one: the folder list kept beside it says what to rebuild from.
+    if (this.notice) await this.store.clear().catch(() => undefined);
     this.folders = (await readFolderList(this.dataDir)) ?? [];
+  }
+
+  /** The stored index was found damaged while in use: it is dropped, and the next run rebuilds it. */
+  async dropDamaged(reason: string): Promise<void> {
+    this.notice = `The stored index could not be used (${reason}); it will be rebuilt from your archive folders.`;
+    this.index.clear();
+    this.failures = [];
+    this.linked = false;
+    await this.store.clear();
   }
 
   async setFolders(folders: string[]): Promise<void> {
@@ -86,7 +100,7 @@ export class LocalArchive {
     const reporter = new ProgressReporter(options.onProgress);
     reporter.report(true);
     const previousFailures = this.failures.length;
-    const run = await runIndexing(this.index, ReaderPool.shared(), this.folders, this.failures, reporter, options.signal, scope);
+    const run = await runIndexing(this.index, ReaderPool.shared(), this.folders, this.failures, reporter, options.signal, scope, { hidden: this.settings.indexHidden });
     const changed = run.added + run.updated + run.removed > 0;
     const t = performance.now();
     // Links depend on every release's neighbours in time: recomputed only when something changed.
@@ -111,7 +125,11 @@ export class LocalArchive {
       cancelled: run.cancelled,
     };
     this.lastIndexed = summary;
-    if (changed || run.cancelled || !(await this.store.current()) || this.notice || run.failures.length !== previousFailures) {
+    if (run.cancelled) {
+      // Cancel means stop now: the stored index stays as it was; what was read is saved by the next run.
+      this.unsaved ||= changed;
+    } else if (changed || this.unsaved || !(await this.store.current()) || this.notice || run.failures.length !== previousFailures) {
+      this.unsaved = false;
       reporter.phase('saving');
       const t0 = performance.now();
       await saveIndex(this.store, this.index, { folders: this.folders, failures: this.failures, lastIndexed: this.lastIndexed }, options.onSaveStep);

@@ -21,15 +21,15 @@ import type {
 } from './api/types.js';
 import { allCountries } from './enrich/countries.js';
 import { BriefingDesk } from './briefing/desk.js';
+import { DamagedIndexError, SaveError } from './store/generations.js';
 import { briefingFragment } from './briefing/html.js';
 import { BriefingStore } from './briefing/store.js';
 import { FolderWatcher } from './indexing/watch.js';
-import { LocalArchive, paragraphsOf } from './local-archive.js';
-import { highlightRanges } from './search/highlights.js';
+import { LocalArchive } from './local-archive.js';
 import { parseQuery } from './search/query.js';
-import { queryInfo } from './search/query-info.js';
 import { buildTimeline } from './search/timeline.js';
 import { validateSearch, validateTimeline } from './validate.js';
+import { releaseView, searchArchive } from './search/answers.js';
 
 export interface ServiceOptions {
   /** Where the index is kept. */
@@ -198,6 +198,8 @@ export class ArchiveService implements ArchiveHost {
       .catch((err: unknown) => {
         const failed: IndexProgress = { ...(this.progress as IndexProgress), phase: 'failed', message: (err as Error).message };
         this.emit({ type: 'progress', progress: failed });
+        // Saving failed (a full disk): its sentence says it all.
+        if (err instanceof SaveError) throw new ApiError('unavailable', err.message);
         throw new ApiError('internal', `Indexing failed: ${(err as Error).message}`);
       })
       .finally(() => {
@@ -224,33 +226,28 @@ export class ArchiveService implements ArchiveHost {
     return this.archive.failureList();
   }
 
-  async search(request: SearchRequest): Promise<SearchResult> {
-    const req = validateSearch(request);
-    const started = performance.now();
-    const parsed = parseQuery(req.query);
-    const outcome = this.archive.index.search(req, parsed);
-    return {
-      total: outcome.total,
-      versions: outcome.versions,
-      hits: outcome.hits,
-      facets: outcome.facets,
-      query: queryInfo(parsed, outcome.expansions, outcome.suggestions),
-      tookMs: Math.round((performance.now() - started) * 100) / 100,
-    };
+  /**
+   * A record of the stored index found damaged while reading it (the disk changed under it): the
+   * index is dropped and rebuilt from the folders, and the request is answered with why.
+   */
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (!(err instanceof DamagedIndexError)) throw err;
+      await this.archive.dropDamaged(err.message);
+      void this.reindex({}).catch(() => undefined);
+      void this.status().then((status) => this.emit({ type: 'status', status }));
+      throw new ApiError('unavailable', `The stored index is damaged (${err.message}); it is being rebuilt from your archive folders. Try again when indexing is done.`);
+    }
   }
 
-  async getRelease(req: { id: string; query?: string }): Promise<ReleaseView> {
-    if (!req || typeof req.id !== 'string') throw new ApiError('bad-request', 'Give the id of a release.');
-    const index = this.archive.index;
-    const entry = index.get(req.id);
-    if (!entry) throw new ApiError('not-found', 'No release with that id: it may have been removed from the archive.');
-    const release = index.shown(entry);
-    let highlights: [number, number][] = [];
-    if (typeof req.query === 'string' && req.query.trim()) {
-      highlights = highlightRanges(release, index.marksOf(parseQuery(req.query)));
-    }
-    const { paragraphs, starts } = paragraphsOf(release);
-    return { ...release, paragraphs, paragraphStarts: starts, translations: index.translationsOf(release), highlights };
+  search(request: SearchRequest): Promise<SearchResult> {
+    return this.guarded(async () => searchArchive(this.archive.index, validateSearch(request)));
+  }
+
+  getRelease(req: { id: string; query?: string }): Promise<ReleaseView> {
+    return this.guarded(async () => releaseView(this.archive.index, req));
   }
 
   async countryNames(): Promise<CountryName[]> {
@@ -288,11 +285,11 @@ export class ArchiveService implements ArchiveHost {
   }
 
   async briefingDocument(req: { id: string }): Promise<{ document: BriefingDocument; html: string }> {
-    const document = await this.desk.compose(req?.id);
+    const document = await this.guarded(() => this.desk.compose(req?.id));
     return { document, html: briefingFragment(document) };
   }
 
   exportBriefing(req: { id: string; format: BriefingFormat; paper?: 'a4' | 'letter' }): Promise<{ fileName: string; mimeType: string; base64: string }> {
-    return this.desk.export(req?.id, req?.format, req?.paper);
+    return this.guarded(() => this.desk.export(req?.id, req?.format, req?.paper));
   }
 }

@@ -10,7 +10,15 @@ export type FileErrorCode =
   | 'unsupported-format'
   | 'damaged-file'
   | 'no-text'
-  | 'unreadable';
+  | 'unreadable'
+  /** Reading it took longer than one file may (the reader was stopped). */
+  | 'too-slow'
+  /** Not a regular file of the archive: a link, a device, a pipe, a socket. */
+  | 'not-a-file'
+  /** Left out on purpose: hidden, or a name the system cannot give as text. */
+  | 'skipped'
+  /** The run was cancelled before this file was read. */
+  | 'cancelled';
 
 export interface FileFailure {
   path: string;

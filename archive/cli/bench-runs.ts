@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { foldKeepLength } from '../enrich/fold.js';
 import { decodeText } from '../ingest/decode.js';
 import type { ArchiveFile } from '../ingest/walk.js';
@@ -38,7 +38,7 @@ export function recollAvailable(): boolean {
 export async function recollRun(folder: string, scratch: string, run: number): Promise<{ seconds: number; ok: boolean; message: string }> {
   const conf = join(scratch, `recoll-${run}`);
   mkdirSync(conf, { recursive: true });
-  writeFileSync(join(conf, 'recoll.conf'), `topdirs = ${folder}\nloglevel = 1\nidxflushmb = 50\n`);
+  writeFileSync(join(conf, 'recoll.conf'), `topdirs = ${resolve(folder)}\nloglevel = 1\nidxflushmb = 50\n`);
   const result = await timedChild('recollindex', ['-c', conf, '-z'], { scratch });
   return { seconds: result.seconds, ok: result.code === 0, message: result.code === 0 ? '' : result.stderr.trim().split('\n').slice(-2).join(' ') };
 }

@@ -1,7 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ReaderPool } from '../ingest/pool.js';
 import { walkArchive } from '../ingest/walk.js';
 import { LocalArchive } from '../local-archive.js';
@@ -36,15 +36,16 @@ export async function measureScale(argv: string[], log: (line: string) => void):
   const perKind = Math.max(1, Number(value('queries') ?? 500));
   const scratch = await mkdtemp(join(tmpdir(), 'liaison-bench-'));
   try {
-    let folder = value('archive');
+    let folder = value('archive') ? resolve(value('archive')!) : undefined;
     let generated = false;
     if (!folder) {
       folder = join(tmpdir(), `liaison-bench-archive-${docs}`);
-      if (!existsSync(join(folder, '.complete'))) {
+      if (!existsSync(`${folder}.complete`)) {
         log(`generating ${docs} releases in ${folder} …`);
         await rm(folder, { recursive: true, force: true });
         await generateArchive(folder, docs);
-        writeFileSync(join(folder, '.complete'), '');
+        // The mark of a complete archive lies beside it (a hidden file in it would be listed as skipped).
+        writeFileSync(`${folder}.complete`, '');
       }
       generated = true;
     }

@@ -1,7 +1,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import type { IndexProgress, PressRelease } from '../api/types.js';
 import type { ReaderPool } from '../ingest/pool.js';
-import { walkArchive, type ArchiveFile } from '../ingest/walk.js';
+import { walkArchive, type ArchiveFile, type SkipListener } from '../ingest/walk.js';
 import type { ReleaseIndex } from '../search/release-index.js';
 import type { RememberedFailure } from '../store/index-format.js';
 import { planReindex, type KnownFile } from './plan.js';
@@ -56,11 +56,11 @@ const isUnder = (path: string, folder: string): boolean => path === folder || pa
  * everything under a path that is now a folder. Paths outside the archive folders, and hidden
  * ones, are left alone.
  */
-async function filesOf(paths: string[], folders: string[], onError: (path: string, message: string) => void): Promise<ArchiveFile[]> {
+async function filesOf(paths: string[], folders: string[], onSkip: SkipListener, hidden: boolean): Promise<ArchiveFile[]> {
   const out: ArchiveFile[] = [];
   for (const path of new Set(paths)) {
     const folder = folders.find((f) => isUnder(path, f));
-    if (!folder || path.slice(folder.length).split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
+    if (!folder || (!hidden && path.slice(folder.length).split(/[\\/]/).some((part) => part.startsWith('.')))) continue;
     let info;
     try {
       info = await lstat(path);
@@ -68,7 +68,8 @@ async function filesOf(paths: string[], folders: string[], onError: (path: strin
       continue; // Gone: the plan removes it.
     }
     if (info.isFile()) out.push({ path, size: info.size, mtimeMs: info.mtimeMs });
-    else if (info.isDirectory()) out.push(...(await walkArchive([path], onError)));
+    else if (info.isDirectory()) out.push(...(await walkArchive([path], onSkip, { hidden })));
+    else onSkip(path, info.isSymbolicLink() ? 'A symbolic link: links are not followed (an archive must not lead Liaison elsewhere).' : 'Not a regular file (a pipe, a socket or a device); it is not read.', 'not-a-file');
   }
   return out;
 }
@@ -77,11 +78,11 @@ async function filesOf(paths: string[], folders: string[], onError: (path: strin
  * One incremental run over the folders (or, with `scope`, over these paths only, without a walk):
  * plan, read what changed in worker threads, and apply it to the index. Saving is the caller's.
  */
-export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders: string[], previousFailures: RememberedFailure[], reporter: ProgressReporter, signal?: AbortSignal, scope?: string[]): Promise<RunOutcome> {
+export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders: string[], previousFailures: RememberedFailure[], reporter: ProgressReporter, signal?: AbortSignal, scope?: string[], options: { hidden?: boolean } = {}): Promise<RunOutcome> {
   const failures: RememberedFailure[] = [];
-  const unreadable = (path: string, message: string): void => void failures.push({ path, code: 'unreadable', message, size: 0, mtimeMs: 0 });
+  const skip: SkipListener = (path, message, code = 'unreadable') => void failures.push({ path, code, message, size: 0, mtimeMs: 0 });
   const missing = scope ? [] : await missingFolders(folders);
-  const files = scope ? await filesOf(scope, folders, unreadable) : await walkArchive(folders.filter((f) => !missing.includes(f)), unreadable);
+  const files = scope ? await filesOf(scope, folders, skip, !!options.hidden) : await walkArchive(folders.filter((f) => !missing.includes(f)), skip, { hidden: !!options.hidden });
   for (const folder of missing) failures.push({ path: folder, code: 'unreadable', message: 'This archive folder cannot be found (moved, renamed, or on a drive that is not connected); its releases were kept.', size: 0, mtimeMs: 0 });
 
   const inScope = (path: string): boolean => !scope || scope.some((p) => isUnder(path, p));
@@ -101,7 +102,9 @@ export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders
   const progress = reporter.progress;
   const profile: RunProfile = { read: 0, parse: 0, enrich: 0, terms: 0, index: 0 };
   const handle = async (file: ArchiveFile, seq: number): Promise<void> => {
-    const result = await pool.read({ seq, path: file.path, size: file.size, mtimeMs: file.mtimeMs });
+    const result = await pool.read({ seq, path: file.path, size: file.size, mtimeMs: file.mtimeMs, root: folders.find((f) => isUnder(file.path, f)) });
+    // Cancelled: neither read nor failed; the next run reads it.
+    if (!result.ok && result.code === 'cancelled') return;
     progress.filesDone++;
     progress.currentFile = file.path;
     const old = known.get(file.path);
@@ -127,6 +130,9 @@ export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders
     }
     reporter.report();
   };
+  // Cancel means stop: the readers are terminated at once, whatever they were reading.
+  const stop = (): void => void pool.cancel();
+  signal?.addEventListener('abort', stop, { once: true });
   let next = 0;
   const inFlight = new Set<Promise<void>>();
   while (next < plan.toRead.length || inFlight.size) {
@@ -139,6 +145,7 @@ export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders
     if (inFlight.size === 0) break;
     await Promise.race(inFlight);
   }
+  signal?.removeEventListener('abort', stop);
   reporter.phase('indexing', { currentFile: null });
   return { profile, added, updated, removed: plan.removed.length, unchanged, cancelled, failures: failures.sort((a, b) => a.path.localeCompare(b.path)) };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { extname, sep } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { FileErrorCode, PressRelease, SourceFormat } from '../api/types.js';
 import { detectCountries, withReleaseContext } from '../enrich/countries.js';
@@ -142,15 +142,80 @@ export async function readRelease(path: string, bytes: Uint8Array, stat: { size:
 export type ReadOutcome = { ok: true; release: PressRelease } | { ok: false; code: FileErrorCode; message: string };
 
 /** The one way the engine reads a file of the archive (the CLI's inspect and the reading workers). */
-export async function readReleaseFile(path: string, stat: { size: number; mtimeMs: number }, timings?: ReadTimings, options: ReadOptions = {}): Promise<ReadOutcome> {
+export async function readReleaseFile(path: string, stat: { size: number; mtimeMs: number; root?: string }, timings?: ReadTimings, options: ReadOptions = {}): Promise<ReadOutcome> {
   try {
     const t = performance.now();
     // A reading worker has nothing else to do meanwhile: a blocking read is the quickest.
-    const bytes = isMainThread ? await readFile(path) : readFileSync(path);
+    const bytes = isMainThread ? await readArchiveFile(path, stat.root) : readArchiveFileSync(path, stat.root);
     if (timings) timings.read = performance.now() - t;
     return { ok: true, release: await readRelease(path, bytes, stat, timings, options) };
   } catch (err) {
     if (err instanceof IngestError) return { ok: false, code: err.code, message: err.message };
     return { ok: false, code: 'unreadable', message: (err as Error).message ?? String(err) };
+  }
+}
+
+/**
+ * A file of the archive is opened without following a link and without waiting on a pipe, then
+ * checked through the open handle (a regular file, inside the archive folder, not too large)
+ * before a byte is read: a file swapped for a link or a pipe after the walk is refused, and a
+ * giant file costs nothing.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+function openError(err: NodeJS.ErrnoException): Error {
+  if (err.code === 'ELOOP' || err.code === 'EMLINK') return new IngestError('not-a-file', 'This is a symbolic link; links are not followed (an archive must not lead Liaison elsewhere).');
+  if (err.code === 'ENXIO') return new IngestError('not-a-file', 'This is a pipe or a socket, not a file.');
+  return err;
+}
+
+function checkHandle(path: string, size: number, isFile: boolean, root: string | undefined): void {
+  if (!isFile) throw new IngestError('not-a-file', 'This is not a regular file (a pipe, a socket or a device); it is not read.');
+  if (root) {
+    const real = realpathSync(path);
+    const base = realpathSync(root);
+    if (real !== base && !real.startsWith(base.endsWith(sep) ? base : base + sep)) throw new IngestError('not-a-file', 'This file now lies outside the archive folder (a folder on its way was replaced by a link); it is not read.');
+  }
+  if (size > MAX_FILE_BYTES) throw new IngestError('too-large', `The file is ${Math.round(size / 1048576)} MB; releases over ${MAX_FILE_BYTES / 1048576} MB are not read.`);
+}
+
+export function readArchiveFileSync(path: string, root?: string): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (err) {
+    throw openError(err as NodeJS.ErrnoException);
+  }
+  try {
+    const st = fstatSync(fd);
+    checkHandle(path, st.size, st.isFile(), root);
+    const bytes = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const n = readSync(fd, bytes, at, st.size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function readArchiveFile(path: string, root?: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch (err) {
+    throw openError(err as NodeJS.ErrnoException);
+  }
+  try {
+    const st = await handle.stat();
+    checkHandle(path, st.size, st.isFile(), root);
+    const bytes = Buffer.allocUnsafe(st.size);
+    const { bytesRead } = await handle.read(bytes, 0, st.size, 0);
+    return bytes.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }

@@ -10,6 +10,8 @@ export interface ReadJob {
   path: string;
   size: number;
   mtimeMs: number;
+  /** The archive folder the file must lie in. */
+  root?: string;
 }
 
 export type ReadResult =
@@ -31,3 +33,5 @@ export async function readJob(job: ReadJob): Promise<ReadResult> {
 parentPort?.on('message', (job: ReadJob) => {
   void readJob(job).then((result) => parentPort!.postMessage(result));
 });
+// Loaded: the pool hands files to a reader only once it says so.
+parentPort?.postMessage({ ready: true });

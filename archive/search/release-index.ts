@@ -173,7 +173,8 @@ export class ReleaseIndex implements TermSource {
 
   clear(): void {
     for (const e of [...this.byNo.values()]) this.remove(e.release.id);
-    this.terms.attach(null, 0, 0);
+    this.slots = [];
+    this.attach(null, null);
   }
 
   /** The term index, for writing a segment. */

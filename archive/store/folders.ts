@@ -22,15 +22,17 @@ export async function writeFolderList(dataDir: string, folders: string[]): Promi
 export interface ArchiveSettings {
   /** The archive's home countries as the desk officer set them; null: found from the releases. */
   homeCountries: string[] | null;
+  /** Whether hidden files and folders (names starting with a dot) are indexed; by default they are left out, and listed. */
+  indexHidden: boolean;
 }
 
 export async function readSettings(dataDir: string): Promise<ArchiveSettings> {
   try {
     const saved = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as Partial<ArchiveSettings>;
     const home = Array.isArray(saved.homeCountries) ? saved.homeCountries.filter((c): c is string => typeof c === 'string' && /^[A-Z]{2}$/.test(c)) : null;
-    return { homeCountries: home };
+    return { homeCountries: home, indexHidden: saved.indexHidden === true };
   } catch {
-    return { homeCountries: null };
+    return { homeCountries: null, indexHidden: false };
   }
 }
 

@@ -26,10 +26,33 @@ export interface Manifest {
 
 export class DamagedIndexError extends Error {}
 
+/** Saving the index failed: one sentence saying why and what to do; the previous index is kept. */
+export class SaveError extends Error {
+  constructor(
+    readonly reason: NodeJS.ErrnoException,
+    where: string,
+  ) {
+    const cause = reason;
+    const code = cause?.code;
+    super(
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? `The disk holding Liaison's data folder (${where}) is full, so the index could not be saved; the previous index is kept. Free some space and index again.`
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? `Liaison may not write in its data folder (${where}), so the index could not be saved; the previous index is kept.`
+          : `The index could not be saved (${cause?.message ?? String(cause)}); the previous index is kept.`,
+    );
+    this.name = 'SaveError';
+  }
+}
+
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 export class GenerationStore {
-  constructor(readonly root: string) {}
+  /** `write` is how each file is written (a test gives one that fails as a full disk does). */
+  constructor(
+    readonly root: string,
+    private readonly write: (path: string, data: string | Uint8Array) => Promise<void> = writeDurable,
+  ) {}
 
   private get pointer(): string {
     return join(this.root, 'CURRENT');
@@ -54,20 +77,26 @@ export class GenerationStore {
     const generation = Math.max(0, ...numbers) + 1;
     const name = `gen-${generation}`;
     const dir = join(this.root, name);
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    const listed: Manifest['files'] = [];
-    for (const [file, data] of files) {
-      await writeDurable(join(dir, file), data);
-      listed.push({ name: file, bytes: Buffer.byteLength(data), sha256: typeof data === 'string' ? sha256(data) : null });
-      await onStep?.(file);
+    try {
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      const listed: Manifest['files'] = [];
+      for (const [file, data] of files) {
+        await this.write(join(dir, file), data);
+        listed.push({ name: file, bytes: Buffer.byteLength(data), sha256: typeof data === 'string' ? sha256(data) : null });
+        await onStep?.(file);
+      }
+      const manifest: Manifest = { schema: SCHEMA_VERSION, app: 'liaison', generation, createdAt: new Date().toISOString(), config, counts, files: listed };
+      await this.write(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+      await syncDir(dir);
+      await onStep?.('manifest.json');
+      await writeDurable(this.pointer, name);
+      await syncDir(this.root);
+    } catch (err) {
+      // The half-written generation goes; CURRENT still names the previous one.
+      if ((await this.current()) !== name) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      throw new SaveError(err as NodeJS.ErrnoException, this.root);
     }
-    const manifest: Manifest = { schema: SCHEMA_VERSION, app: 'liaison', generation, createdAt: new Date().toISOString(), config, counts, files: listed };
-    await writeDurable(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
-    await syncDir(dir);
-    await onStep?.('manifest.json');
-    await writeDurable(this.pointer, name);
-    await syncDir(this.root);
     await onStep?.('CURRENT');
     return dir;
   }
