@@ -79,7 +79,7 @@ async function savePdf(pageSize: 'A4' | 'Letter', suggestedName: string): Promis
 
 async function createWindow(): Promise<void> {
   const bounds = await loadBounds();
-  window = new BrowserWindow(windowOptions(join(here, 'preload.cjs'), bounds));
+  window = new BrowserWindow(windowOptions(join(here, 'preload.cjs'), bounds, !app.isPackaged));
   window.once('ready-to-show', () => window?.show());
   window.on('close', () => {
     if (window) void writeFile(join(app.getPath('userData'), 'window.json'), JSON.stringify(window.getBounds()));
@@ -103,9 +103,9 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle('app', async (request) => {
-    const file = uiFileFor(request.url);
+    const file = uiFileFor(request.url, uiRoot);
     if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(`file://${join(uiRoot, file)}`);
+    const response = await net.fetch(file);
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');

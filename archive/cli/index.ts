@@ -13,10 +13,17 @@ export async function indexCommand(argv: string[]): Promise<number> {
   service.events.on('event', (event) => {
     if (event.type === 'progress') print(event.progress);
   });
+  // Ctrl-C or a SIGTERM stops the run: the readers are stopped and the stored index stays as it was.
   const stop = (): void => void service.cancelIndexing();
   process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const summary = await service.reindex({});
   process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
+  if (summary.cancelled) {
+    process.stderr.write('Indexing was stopped; the stored index is as it was before this run.\n');
+    return 130;
+  }
   const { cancelled: _cancelled, ...printed } = summary;
   if (args.bools.has('json')) process.stdout.write(`${JSON.stringify(printed)}\n`);
   else {

@@ -1,4 +1,5 @@
 import { UsageError } from './args.js';
+import { guardStdout } from './output.js';
 
 export const USAGE = `Usage:
   liaison inspect <file-or-folder>... [--json]
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  guardStdout();
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(`${USAGE}\n`);

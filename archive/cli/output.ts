@@ -32,3 +32,12 @@ export function safeText(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Everything the command line prints on its standard output goes through `safeText`: titles and
+ * file names come from untrusted files. JSON stays valid (the escapes are JSON's own).
+ */
+export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? safeText(chunk) : chunk, ...rest)) as typeof stream.write;
+}

@@ -33,10 +33,16 @@ interface Span {
   end: number;
 }
 
+/**
+ * The quoted spans of a paragraph: « » first, then “ ”, straight quotes and „ “, a span of a later
+ * kind left out where it starts inside one already taken. Linear: each kind is one scan, merged
+ * with the spans taken so far as two sorted lists.
+ */
 function quoteSpans(paragraph: string): Span[] {
-  const spans: Span[] = [];
+  let spans: Span[] = [];
   const pairs: [string, string][] = [['«', '»'], ['“', '”'], ['"', '"'], ['„', '“']];
   for (const [open, close] of pairs) {
+    const found: Span[] = [];
     let from = 0;
     while (from < paragraph.length) {
       const s = paragraph.indexOf(open, from);
@@ -44,11 +50,20 @@ function quoteSpans(paragraph: string): Span[] {
       const e = paragraph.indexOf(close, s + 1);
       if (e < 0) break;
       const inner = paragraph.slice(s + 1, e).trim();
-      if (inner.length >= 25 && !spans.some((x) => s >= x.start && s < x.end)) spans.push({ text: inner, start: s, end: e + 1 });
+      if (inner.length >= 25) found.push({ text: inner, start: s, end: e + 1 });
       from = e + 1;
     }
+    const merged: Span[] = [];
+    let i = 0;
+    for (const span of found) {
+      while (i < spans.length && spans[i]!.start <= span.start) merged.push(spans[i++]!);
+      const before = merged.at(-1);
+      if (!before || span.start >= before.end) merged.push(span);
+    }
+    while (i < spans.length) merged.push(spans[i++]!);
+    spans = merged;
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return spans;
 }
 
 function splitRole(name: string, role: string | null): { speaker: string; role: string | null } {
@@ -100,11 +115,27 @@ function wholeName(speaker: string, text: string): string {
 
 const NOT_A_NAME = /^(?:The|Le|La|Les|This|Cette|Ce|It|Il|Elle|We|Nous|They|Ils|He|She|In|En|But|Mais|And|Et|As|Comme)$/;
 
-export function findQuotes(paragraphs: string[]): Quote[] {
+/**
+ * Quotes are looked for in the first 200,000 characters, and at most 200 are kept: a release
+ * holds a few dozen at most, and the work stays bounded on a hostile file.
+ */
+const QUOTE_TEXT = 200_000;
+const MOST_QUOTES = 200;
+
+export function findQuotes(allParagraphs: string[]): Quote[] {
   const quotes: Quote[] = [];
   let last: { speaker: string; role: string | null } | null = null;
+  let budget = QUOTE_TEXT;
+  const paragraphs: string[] = [];
+  for (const p of allParagraphs) {
+    if (budget <= 0) break;
+    paragraphs.push(p.length > budget ? p.slice(0, budget) : p);
+    budget -= p.length;
+  }
   for (const paragraph of paragraphs) {
+    if (quotes.length >= MOST_QUOTES) break;
     for (const span of quoteSpans(paragraph)) {
+      if (quotes.length >= MOST_QUOTES) break;
       const after = paragraph.slice(span.end, span.end + 260);
       const before = paragraph.slice(Math.max(0, span.start - 220), span.start);
       let who: { speaker: string; role: string | null } | null = null;
@@ -125,13 +156,22 @@ export function findQuotes(paragraphs: string[]): Quote[] {
     }
   }
   const text = paragraphs.join('\n');
+  // Each speaker's whole name is looked up once.
+  const names = new Map<string, string>();
+  const whole = (speaker: string): string => {
+    let name = names.get(speaker);
+    if (name === undefined) names.set(speaker, (name = wholeName(speaker, text)));
+    return name;
+  };
+  const holders = new Map<string, RegExpExecArray | null>();
   return quotes.flatMap((q) => {
     // "the President … said": a title alone stands for the one person the release gives it to.
     if (NOT_NAME_LEAD.test(`${q.speaker} `) && NOT_NAME_LEAD.exec(`${q.speaker} `)![0].length === q.speaker.length + 1) {
-      const holder = new RegExp(`(?<![\\p{L}])${escapeRegExp(q.speaker)}\\s+(${NAME})`, 'u').exec(text);
+      if (!holders.has(q.speaker)) holders.set(q.speaker, new RegExp(`(?<![\\p{L}])${escapeRegExp(q.speaker)}\\s+(${NAME})`, 'u').exec(text));
+      const holder = holders.get(q.speaker);
       if (!holder) return [];
-      return [{ ...q, speaker: wholeName(splitRole(holder[1]!, null).speaker, text), role: q.role ?? q.speaker }];
+      return [{ ...q, speaker: whole(splitRole(holder[1]!, null).speaker), role: q.role ?? q.speaker }];
     }
-    return [{ ...q, speaker: wholeName(q.speaker, text) }];
+    return [{ ...q, speaker: whole(q.speaker) }];
   });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { checkZipExpansion } from '../../archive/ingest/docx.js';
+import { checkedParts } from '../../archive/ingest/docx.js';
 import { MAX_FILE_BYTES } from '../../archive/ingest/model.js';
 import { IngestError } from '../../archive/ingest/errors.js';
 import { readRelease } from '../../archive/ingest/read.js';
@@ -53,7 +53,22 @@ describe('bad files give per-file errors, never a crash', () => {
     const before = process.memoryUsage().rss;
     expect(await failure('bomb.docx', bomb)).toBe('too-large');
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
-    expect(() => checkZipExpansion(bomb, 1024 * 1024)).toThrow(/expands to more than/);
+    expect(() => checkedParts(bomb, 1024 * 1024)).toThrow(/expands to more than/);
+  });
+
+  it('a Word file whose directory declares a small part that inflates to 200 MB is read no further than declared', async () => {
+    const hidden = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new Uint8Array(200 * 1024 * 1024) });
+    // The central directory (what readers go by) and the local header both declare 1,000 bytes.
+    const view = new DataView(hidden.buffer, hidden.byteOffset, hidden.byteLength);
+    for (let i = 0; i + 4 <= hidden.length; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x02014b50 && new TextDecoder().decode(hidden.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))) === 'word/document.xml') view.setUint32(i + 24, 1000, true);
+      if (sig === 0x04034b50 && new TextDecoder().decode(hidden.subarray(i + 30, i + 30 + view.getUint16(i + 26, true))) === 'word/document.xml') view.setUint32(i + 22, 1000, true);
+    }
+    const before = process.memoryUsage().rss;
+    expect(checkedParts(hidden)['word/document.xml']!.length).toBeLessThanOrEqual(1000);
+    expect(['damaged-file', 'no-text']).toContain(await failure('hidden.docx', hidden));
+    expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
   });
 
   it('`liaison inspect --json` reports each bad file and goes on (exit 0)', async () => {

@@ -1,3 +1,5 @@
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ARCHIVE_METHODS } from '../../archive/api/contract.js';
 import { isTrustedSender, uiFileFor, windowOptions } from '../../electron/security.js';
@@ -23,8 +25,12 @@ describe('the window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false,
     });
     expect(o.show).toBe(false);
+    // DevTools only when run from sources (main.ts passes !app.isPackaged).
+    expect(windowOptions('/p', { width: 1, height: 1 }, true).webPreferences?.devTools).toBe(true);
   });
 });
 
@@ -45,19 +51,33 @@ describe('the IPC sender check', () => {
 });
 
 describe('the app protocol', () => {
+  const root = resolve('/srv/liaison-ui');
+  const inside = (file: string): string => pathToFileURL(join(root, file)).href;
   it.each([
-    ['app://liaison/index.html', 'index.html'],
-    ['app://liaison/', 'index.html'],
-    ['app://liaison/assets/index-abc.js', 'assets/index-abc.js'],
-    ['app://liaison/?view=folders', 'index.html'],
+    ['app://liaison/index.html', inside('index.html')],
+    ['app://liaison/', inside('index.html')],
+    ['app://liaison/assets/index-abc.js', inside('assets/index-abc.js')],
+    ['app://liaison/?view=folders', inside('index.html')],
     // The URL parser resolves dot segments first, so these stay inside the UI folder:
-    ['app://liaison/../../etc/passwd', 'index.html'],
-    ['app://liaison/assets/%2e%2e/%2e%2e/secret.txt', 'secret.txt'],
-    // Encoded slashes survive the parser and are refused after decoding:
+    ['app://liaison/../../etc/passwd', inside('index.html')],
+    ['app://liaison/assets/%2e%2e/%2e%2e/secret.txt', inside('secret.txt')],
+    // Encoded slashes survive the parser; decoded, they would lead out: refused.
     ['app://liaison/assets%2F..%2F..%2Fsecret.txt', null],
+    ['app://liaison/%2e%2e%2f%2e%2e%2fetc%2fpasswd.txt', null],
+    // Double-encoded: a second decoding would make dots and slashes of them.
+    ['app://liaison/%252e%252e/%252e%252e/secret.txt', null],
+    ['app://liaison/assets/%252e%252e%252fsecret.txt', null],
+    // Backslashes, raw or encoded, are separators on Windows.
+    ['app://liaison/..%5c..%5csecret.txt', null],
+    ['app://liaison/assets%5C..%5C..%5Csecret.txt', null],
+    // A NUL, a drive letter, broken escapes.
+    ['app://liaison/index.html%00.js', null],
+    ['app://liaison/C:/Windows/win.ini', null],
+    ['app://liaison/%E0%A4%A.js', null],
     ['app://other/index.html', null],
+    ['file:///etc/passwd', null],
   ])('%s → %s', (url, file) => {
-    expect(uiFileFor(url)).toBe(file);
+    expect(uiFileFor(url, root)).toBe(file);
   });
 });
 
