@@ -2,8 +2,10 @@ import type { PressRelease, SortOrder } from '../api/types.js';
 import type { Scored } from './sets.js';
 
 /** Each release's place in date order (newest first, undated last), by its number. */
-export function dateRanks(entries: Iterable<{ no: number; published: string }>, size: number): Int32Array {
-  const sorted = [...entries].sort((a, b) => (a.published === b.published ? a.no - b.no : a.published === '' ? 1 : b.published === '' ? -1 : a.published < b.published ? 1 : -1));
+export function dateRanks(entries: Iterable<{ no: number; published: string; release: { path: string } }>, size: number): Int32Array {
+  // Releases of the same day in the order of their paths: the same whatever order they were read in.
+  const byPath = (a: { release: { path: string } }, b: { release: { path: string } }): number => (a.release.path < b.release.path ? -1 : a.release.path > b.release.path ? 1 : 0);
+  const sorted = [...entries].sort((a, b) => (a.published === b.published ? byPath(a, b) : a.published === '' ? 1 : b.published === '' ? -1 : a.published < b.published ? 1 : -1));
   const rank = new Int32Array(size + 1);
   sorted.forEach((e, i) => (rank[e.no] = i));
   return rank;
