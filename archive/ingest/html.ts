@@ -12,7 +12,9 @@ import { IngestError } from './errors.js';
  * thousands of pages). Navigation, footers, scripts and styles stay out of the release.
  */
 export function parseHtml(html: string, encoding: TextEncoding): ParsedDocument {
+  if (!html.trim()) throw new IngestError('no-text', 'The page holds no readable text.');
   const { document } = parseHTML(html);
+  if (!document.documentElement) throw new IngestError('no-text', 'The page holds no readable text.');
   const declaredLanguage = (document.documentElement?.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || null;
 
   const meta = (selector: string): string | null => document.querySelector(selector)?.getAttribute('content')?.trim() || null;

@@ -45,6 +45,17 @@ export function releaseId(path: string, hash: string): string {
 
 /** Bytes to the format's parsed document (no enrichment). */
 export async function parseFile(path: string, bytes: Uint8Array): Promise<ParsedDocument> {
+  try {
+    return await parseFormat(path, bytes);
+  } catch (err) {
+    // Whatever a parser throws on a damaged file becomes a failure of that file, with its reason.
+    if (err instanceof IngestError) throw err;
+    if (err instanceof RangeError && /call stack/i.test(err.message)) throw new IngestError('damaged-file', 'The file is nested too deeply to be read.');
+    throw new IngestError('damaged-file', `The file cannot be read: ${(err as Error)?.message ?? String(err)}`);
+  }
+}
+
+async function parseFormat(path: string, bytes: Uint8Array): Promise<ParsedDocument> {
   const format = formatOf(path);
   if (!format) throw new IngestError('unsupported-format', `Liaison does not read ${extname(path) ? `${extname(path)} files` : 'files without an extension'} (it reads .txt, .html, .md, .pdf and .docx).`);
   if (bytes.length === 0) throw new IngestError('empty', 'The file is empty.');
