@@ -1,12 +1,13 @@
 import { ApiError } from '../api/errors.js';
-import { ArchiveService } from '../service.js';
-import { dataDirOf, parseArgs, UsageError } from './args.js';
+import { archiveOf } from './archive-of.js';
+import { parseArgs, UsageError } from './args.js';
 
 /** `liaison doc <id> --data <dir> [--json]`: one whole release. */
 export async function docCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['data'], ['json']);
   if (args.positional.length !== 1) throw new UsageError('doc takes one release id.');
-  const service = await ArchiveService.open({ dataDir: dataDirOf(args) });
+  const archive = await archiveOf(args);
+  const service = archive.api;
   try {
     const { highlights: _h, paragraphStarts: _p, ...release } = await service.getRelease({ id: args.positional[0]! });
     if (args.bools.has('json')) process.stdout.write(`${JSON.stringify(release)}\n`);
@@ -21,5 +22,7 @@ export async function docCommand(argv: string[]): Promise<number> {
       return 1;
     }
     throw err;
+  } finally {
+    await archive.close();
   }
 }

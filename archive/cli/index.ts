@@ -1,20 +1,29 @@
-import { ArchiveService } from '../service.js';
-import { dataDirOf, parseArgs, UsageError } from './args.js';
+import { archiveOf } from './archive-of.js';
+import { parseArgs, UsageError } from './args.js';
 import { progressPrinter } from './output.js';
+import type { ArchiveHost } from '../service.js';
 
-/** `liaison index <folder>... --data <dir> [--json]`: adds the folders and brings the index up to date. */
+/** `liaison index <folder>... (--data <dir> | --db postgres://...) [--json]`: adds the folders and brings the index up to date. */
 export async function indexCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['data'], ['json']);
+  const args = parseArgs(argv, ['data', 'db'], ['json']);
   if (args.positional.length === 0) throw new UsageError('index needs at least one archive folder.');
-  const service = await ArchiveService.open({ dataDir: dataDirOf(args), folders: args.positional });
-  const { notice } = await service.status();
+  const archive = await archiveOf(args, { migrate: true, folders: args.positional });
+  try {
+    return await indexInto(archive.api, args.bools.has('json'));
+  } finally {
+    await archive.close();
+  }
+}
+
+async function indexInto(service: ArchiveHost, json: boolean): Promise<number> {
+  const { notice } = await service.status({});
   if (notice) process.stderr.write(`${notice}\n`);
   const print = progressPrinter();
   service.events.on('event', (event) => {
     if (event.type === 'progress') print(event.progress);
   });
   // Ctrl-C or a SIGTERM stops the run: the readers are stopped and the stored index stays as it was.
-  const stop = (): void => void service.cancelIndexing();
+  const stop = (): void => void service.cancelIndexing({});
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const summary = await service.reindex({});
@@ -25,7 +34,7 @@ export async function indexCommand(argv: string[]): Promise<number> {
     return 130;
   }
   const { cancelled: _cancelled, ...printed } = summary;
-  if (args.bools.has('json')) process.stdout.write(`${JSON.stringify(printed)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(printed)}\n`);
   else {
     process.stdout.write(`${summary.documents} releases indexed in ${summary.seconds} s: ${summary.added} added, ${summary.updated} updated, ${summary.removed} removed, ${summary.unchanged} unchanged, ${summary.failed.length} could not be read.\n`);
     for (const f of summary.failed) process.stdout.write(`  ✗ ${f.path}: ${f.message} (${f.code})\n`);

@@ -15,6 +15,9 @@ export const USAGE = `Usage:
                  [--title ...] [--marking ...] [--for ...] [--by ...] [--language en|fr]
                  [--paper a4|letter] --out <file.pdf|file.docx|file.md|file.html> [--keep]
   liaison web [--port N] [--data <dir>] [--archive <folder>]...
+  liaison serve --db postgres://... [--db-read postgres://...] [--port N] [--bind ADDR]
+  liaison token add <name> --role reader|registrar --db ... | token list --db ... | token revoke <name> --db ...
+  (index, search, doc and timeline take --db postgres://... instead of --data: the team archive)
   liaison bench [--docs N | --archive <folder>] [--runs R] [--queries Q] [--json]
   liaison bench quality | timeline [--docs N] | inspect [<folder>...]`;
 
@@ -27,6 +30,8 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>
   timeline: async () => (await import('./timeline.js')).timelineCommand,
   brief: async () => (await import('./brief.js')).briefCommand,
   web: async () => (await import('./web.js')).webCommand,
+  serve: async () => (await import('./serve.js')).serveCommand,
+  token: async () => (await import('./token.js')).tokenCommand,
   bench: async () => (await import('./bench.js')).benchCommand,
 };
 

@@ -1,7 +1,7 @@
 import { ApiError } from '../api/errors.js';
 import type { SearchHit, SortOrder } from '../api/types.js';
-import { ArchiveService } from '../service.js';
-import { dataDirOf, lastValue, listValues, parseArgs, UsageError, wholeNumber } from './args.js';
+import { archiveOf } from './archive-of.js';
+import { lastValue, listValues, parseArgs, UsageError, wholeNumber } from './args.js';
 
 function formatHit(h: SearchHit, i: number, tty: boolean): string {
   let snippet = h.snippet.text;
@@ -19,9 +19,10 @@ function formatHit(h: SearchHit, i: number, tty: boolean): string {
 
 /** `liaison search "<query>" --data <dir> [filters] [--json]` */
 export async function searchCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['data', 'country', 'from', 'to', 'lang', 'sort', 'limit', 'offset'], ['json', 'group', 'mentioned']);
+  const args = parseArgs(argv, ['data', 'db', 'db-read', 'country', 'from', 'to', 'lang', 'sort', 'limit', 'offset'], ['json', 'group', 'mentioned']);
   if (args.positional.length !== 1) throw new UsageError('search takes one query (quote it).');
-  const service = await ArchiveService.open({ dataDir: dataDirOf(args) });
+  const archive = await archiveOf(args);
+  const service = archive.api;
   try {
     const result = await service.search({
       query: args.positional[0]!,
@@ -47,5 +48,7 @@ export async function searchCommand(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof ApiError) throw new UsageError(err.message);
     throw err;
+  } finally {
+    await archive.close();
   }
 }

@@ -1,8 +1,8 @@
 import { ApiError } from '../api/errors.js';
 import type { TimelinePeriod, TimelineResult } from '../api/types.js';
 import { countryByCode } from '../enrich/countries.js';
-import { ArchiveService } from '../service.js';
-import { dataDirOf, lastValue, listValues, parseArgs, UsageError } from './args.js';
+import { archiveOf } from './archive-of.js';
+import { lastValue, listValues, parseArgs, UsageError } from './args.js';
 import { safeText } from './output.js';
 
 /** The timeline as a table for a terminal: a row per country, a column per period, in blocks as wide as the terminal. */
@@ -29,11 +29,12 @@ export function timelineTable(t: TimelineResult, width = 100): string {
 
 /** `liaison timeline [<query>] --data <dir> [--country XX]... [--from] [--to] [--by …] [--mentioned] [--json]` */
 export async function timelineCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['data', 'country', 'from', 'to', 'lang', 'by', 'top'], ['json', 'mentioned']);
+  const args = parseArgs(argv, ['data', 'db', 'db-read', 'country', 'from', 'to', 'lang', 'by', 'top'], ['json', 'mentioned']);
   if (args.positional.length > 1) throw new UsageError('timeline takes at most one query (quote it).');
   const by = lastValue(args, 'by') ?? 'year';
   if (!['year', 'quarter', 'month', 'week', 'day'].includes(by)) throw new UsageError('--by is year, quarter, month, week or day.');
-  const service = await ArchiveService.open({ dataDir: dataDirOf(args) });
+  const archive = await archiveOf(args);
+  const service = archive.api;
   const countries = listValues(args, 'country')?.map((c) => c.toUpperCase());
   try {
     const result = await service.timeline({
@@ -55,5 +56,7 @@ export async function timelineCommand(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof ApiError) throw new UsageError(err.message);
     throw err;
+  } finally {
+    await archive.close();
   }
 }

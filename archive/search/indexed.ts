@@ -43,6 +43,8 @@ export interface ReleaseDetails extends Pick<PressRelease, 'text' | 'quotes' | '
 }
 
 export interface DetailsSource {
+  /** The file the records lie in. */
+  readonly path: string;
   read(at: [number, number]): ReleaseDetails;
   /** The stored record as it lies, to copy into a new generation. */
   raw(at: [number, number]): Uint8Array;

@@ -57,6 +57,9 @@ export class ReleaseIndex implements TermSource {
     return this.byId.get(id);
   }
 
+  /** The file the stored releases' details lie in, if any. */
+  get detailsFile(): string | null { return this.details?.path ?? null; }
+
   /** A stored release's details as they lie on disk. */
   storedDetails(at: [number, number]): Uint8Array {
     if (!this.details) throw new Error('no stored details');

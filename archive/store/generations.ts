@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncDir, writeDurable } from './durable.js';
 
@@ -21,10 +21,24 @@ export interface Manifest {
   createdAt: string;
   config: unknown;
   counts: Record<string, number>;
-  files: { name: string; bytes: number; sha256: string | null }[];
+  /** `grows`: a file later generations append to (shared with them); it may be longer than listed. */
+  files: { name: string; bytes: number; sha256: string | null; grows?: boolean }[];
 }
 
 export class DamagedIndexError extends Error {}
+
+/**
+ * A file of a generation made of the previous generation's file (linked, not copied: its records
+ * stay where they are) with new records appended: saving a few changed releases does not rewrite
+ * the texts of all the others. Falls back to a copy where links are not possible.
+ */
+export interface AppendedFile {
+  /** The previous generation's file; null: a new file, which later generations may append to. */
+  base: string | null;
+  append: Uint8Array;
+}
+
+export type GenerationFile = string | Uint8Array | AppendedFile;
 
 /** Saving the index failed: one sentence saying why and what to do; the previous index is kept. */
 export class SaveError extends Error {
@@ -70,7 +84,7 @@ export class GenerationStore {
    * Writes a whole generation and makes it current; returns its folder. `files` maps a file name
    * to its contents (text, or bytes made of checksummed records: see records.ts).
    */
-  async save(files: Map<string, string | Uint8Array>, config: unknown, counts: Record<string, number>, onStep?: (name: string) => void | Promise<void>): Promise<string> {
+  async save(files: Map<string, GenerationFile>, config: unknown, counts: Record<string, number>, onStep?: (name: string) => void | Promise<void>): Promise<string> {
     await mkdir(this.root, { recursive: true });
     const existing = await readdir(this.root).catch(() => [] as string[]);
     const numbers = existing.map((n) => /^gen-(\d+)$/.exec(n)?.[1]).filter((n): n is string => !!n).map(Number);
@@ -82,8 +96,12 @@ export class GenerationStore {
       await mkdir(dir, { recursive: true });
       const listed: Manifest['files'] = [];
       for (const [file, data] of files) {
-        await this.write(join(dir, file), data);
-        listed.push({ name: file, bytes: Buffer.byteLength(data), sha256: typeof data === 'string' ? sha256(data) : null });
+        if (typeof data === 'string' || data instanceof Uint8Array) {
+          await this.write(join(dir, file), data);
+          listed.push({ name: file, bytes: Buffer.byteLength(data), sha256: typeof data === 'string' ? sha256(data) : null });
+        } else {
+          listed.push({ name: file, bytes: await appendTo(join(dir, file), data), sha256: null, grows: true });
+        }
         await onStep?.(file);
       }
       const manifest: Manifest = { schema: SCHEMA_VERSION, app: 'liaison', generation, createdAt: new Date().toISOString(), config, counts, files: listed };
@@ -135,7 +153,7 @@ export class GenerationStore {
       if (inPlace.includes(f.name)) {
         const size = await stat(join(dir, f.name)).then((s) => s.size, () => null);
         if (size === null) throw new DamagedIndexError(`the index file ${f.name} is missing`);
-        if (size !== f.bytes) throw new DamagedIndexError(`the index file ${f.name} is damaged (its size does not match)`);
+        if (f.grows ? size < f.bytes : size !== f.bytes) throw new DamagedIndexError(`the index file ${f.name} is damaged (its size does not match)`);
         continue;
       }
       let bytes: Buffer;
@@ -153,5 +171,24 @@ export class GenerationStore {
 
   async clear(): Promise<void> {
     await rm(this.root, { recursive: true, force: true });
+  }
+}
+
+/** Links (or copies) `base` to `path`, appends, flushes; returns the size of the file as this generation knows it. */
+async function appendTo(path: string, file: AppendedFile): Promise<number> {
+  if (file.base) {
+    try {
+      await link(file.base, path);
+    } catch {
+      await copyFile(file.base, path);
+    }
+  }
+  const handle = await open(path, file.base ? 'a' : 'w');
+  try {
+    if (file.append.length) await handle.write(file.append);
+    await handle.sync();
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
   }
 }

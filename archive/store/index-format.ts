@@ -1,14 +1,16 @@
 import type { FileFailure, IndexSummary, PressRelease } from '../api/types.js';
 import { detailsOf, INDEX_CONFIG, type ReleaseIndex } from '../search/release-index.js';
 import type { LinkShape } from '../search/translations.js';
-import { DamagedIndexError, type GenerationStore } from './generations.js';
+import { stat } from 'node:fs/promises';
+import { DamagedIndexError, type GenerationFile, type GenerationStore } from './generations.js';
 import { RecordWriter } from './records.js';
 import { SegmentDetails, SegmentPostings, writePostings, type Dictionary } from './segment.js';
 
 /**
  * The index as files of a generation (see DESIGN.md, "Index format"):
  *   releases.jsonl   one line per release: what search keeps in memory (no text)
- *   details.bin      each release's text, evidence, quotes and summary: one checksummed record each
+ *   details.bin      each release's text, evidence, quotes and summary: one checksummed record each;
+ *                    shared with the previous generation (linked) and appended to
  *   dictionary.json  the terms in order, with where each one's postings lie
  *   postings.bin     the postings (releases and positions) of each term: one checksummed record each
  *   state.json       folders, failures (with size and time), last summary
@@ -58,11 +60,17 @@ function slim(r: PressRelease): PressRelease {
  */
 export async function saveIndex(store: GenerationStore, index: ReleaseIndex, state: ArchiveState, onStep?: (name: string) => void | Promise<void>): Promise<void> {
   const entries = [...index.releases()].sort((a, b) => a.no - b.no);
-  const details = new RecordWriter();
+  // The stored texts stay where they are and new ones are appended, unless half the file would be
+  // texts of releases no longer there: then the file is written anew, without them.
+  const base = index.detailsFile;
+  const baseSize = base ? await stat(base).then((s) => s.size, () => 0) : 0;
+  const live = entries.reduce((n, e) => n + (e.stored ? e.stored[1] + 4 : 0), 0);
+  const append = base !== null && baseSize > 0 && live >= baseSize / 2;
+  const details = new RecordWriter(append ? baseSize : 0);
   const stored = new Map<number, [number, number]>();
   const lines: string[] = [];
   for (const e of entries) {
-    const at = details.add(e.stored ? index.storedDetails(e.stored) : Buffer.from(JSON.stringify(detailsOf(e.release))));
+    const at = append && e.stored ? e.stored : details.add(e.stored ? index.storedDetails(e.stored) : Buffer.from(JSON.stringify(detailsOf(e.release))));
     stored.set(e.no, at);
     const line: StoredLine = {
       no: e.no,
@@ -76,9 +84,9 @@ export async function saveIndex(store: GenerationStore, index: ReleaseIndex, sta
     lines.push(JSON.stringify(line));
   }
   const postings = writePostings(index.termIndex);
-  const files = new Map<string, string | Uint8Array>([
+  const files = new Map<string, GenerationFile>([
     ['releases.jsonl', lines.length ? `${lines.join('\n')}\n` : ''],
-    ['details.bin', details.result()],
+    ['details.bin', { base: append ? base : null, append: details.result() }],
     ['postings.bin', postings.bytes],
     ['dictionary.json', JSON.stringify(postings.dictionary)],
     ['state.json', JSON.stringify(state)],

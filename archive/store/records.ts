@@ -31,7 +31,9 @@ export class RecordFile {
 /** Writes records one after another into chunks, giving each one's place: what RecordFile reads. */
 export class RecordWriter {
   private chunks: Uint8Array[] = [];
-  offset = 0;
+
+  /** `offset`: where the first record goes (the size of the file they are appended to). */
+  constructor(public offset = 0) {}
 
   /** Appends a record and returns [offset, length] of its bytes. */
   add(bytes: Uint8Array): [number, number] {

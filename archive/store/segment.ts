@@ -91,9 +91,11 @@ export class SegmentPostings implements PostingsSource {
 /** Releases' texts, evidence, quotes and summaries, one checksummed JSON record each. */
 export class SegmentDetails implements DetailsSource {
   private readonly file: RecordFile;
+  readonly path: string;
 
   constructor(dir: string) {
-    this.file = new RecordFile(join(dir, 'details.bin'));
+    this.path = join(dir, 'details.bin');
+    this.file = new RecordFile(this.path);
   }
 
   read(at: [number, number]): ReleaseDetails {

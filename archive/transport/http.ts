@@ -48,10 +48,31 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(archive: ArchiveHost | Promise<ArchiveHost>, options: { port?: number; staticDir: string; token?: string; log?: (err: unknown) => void }): Promise<WebServer> {
+/** What a server for many users says of a token and a method: go on, who are you, or not you. */
+export type Verdict = 'ok' | 'unauthenticated' | 'forbidden';
+
+export interface WebServerOptions {
+  port?: number;
+  staticDir: string;
+  /** The one token of a desktop's own server (random when not given). */
+  token?: string;
+  /**
+   * A team server checks each request's token itself (personal tokens with roles) instead of the
+   * one token; it may then listen on another address than 127.0.0.1 (`bind`), behind a reverse
+   * proxy that ends TLS, and any Host is accepted.
+   */
+  authorize?: (token: string | null, method: string) => Promise<Verdict>;
+  bind?: string;
+  log?: (err: unknown) => void;
+}
+
+export async function startWebServer(archive: ArchiveHost | Promise<ArchiveHost>, options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const staticRoot = resolve(options.staticDir);
+  const bind = options.bind ?? '127.0.0.1';
+  // A team server bound beyond loopback sits behind a proxy: its Host is the proxy's to check.
+  const open = !!options.authorize && bind !== '127.0.0.1' && bind !== 'localhost';
   let port = 0;
   const clients = new Set<ServerResponse>();
 
@@ -85,14 +106,19 @@ export async function startWebServer(archive: ArchiveHost | Promise<ArchiveHost>
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendError(res, 421, 'forbidden', 'Wrong host.');
+    if (!open && host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendError(res, 421, 'forbidden', 'Wrong host.');
     const url = new URL(req.url ?? '/', `http://${host}`);
     const origin = req.headers.origin;
-    if (origin && origin !== `http://${host}`) return sendError(res, 403, 'forbidden', 'Cross-origin requests are refused.');
+    if (origin && origin !== `http://${host}` && !(open && origin === `https://${host}`)) return sendError(res, 403, 'forbidden', 'Cross-origin requests are refused.');
 
     if (url.pathname.startsWith('/api/')) {
-      const presented = req.headers['x-liaison-token'];
-      if (!tokenOk(typeof presented === 'string' ? presented : url.searchParams.get('token'))) {
+      const header = req.headers['x-liaison-token'];
+      const presented = typeof header === 'string' ? header : url.searchParams.get('token');
+      if (options.authorize) {
+        const verdict = await options.authorize(presented, url.pathname.slice(5));
+        if (verdict === 'unauthenticated') return sendError(res, 401, 'forbidden', 'This team archive needs your personal token (ask its registrar).');
+        if (verdict === 'forbidden') return sendError(res, 403, 'forbidden', 'Your token is a reader\'s: indexing and folders are for the registrar.');
+      } else if (!tokenOk(presented)) {
         return sendError(res, 401, 'forbidden', 'This address needs the token printed when Liaison started.');
       }
       const service = await ready;
@@ -145,14 +171,14 @@ export async function startWebServer(archive: ArchiveHost | Promise<ArchiveHost>
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+    server.listen(options.port ?? 0, bind, () => resolveListen());
   });
   port = (server.address() as AddressInfo).port;
   return {
     server,
     port,
     token,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://${bind}:${port}/?token=${token}`,
     close: async () => {
       await ready.then((service) => service.events.off('event', onEvent)).catch(() => undefined);
       for (const c of clients) c.end();

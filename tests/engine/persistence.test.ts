@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../archive/ingest/decode.js';
@@ -60,6 +60,31 @@ describe('the index on disk', () => {
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(folder, 'nouveau.txt'), later, later);
     expect(await service.reindex({})).toMatchObject({ added: 0, updated: 0, unchanged: 12 });
+  });
+
+  it('appends a change to the stored texts instead of writing them all again, and compacts them when most are gone', async () => {
+    const folder = copyOfSamples(someFiles, chSample);
+    const { service, dataDir } = await indexed(folder);
+    const detailsOf = (): { ino: number; size: number } => {
+      const st = statSync(join(currentGeneration(dataDir), 'details.bin'));
+      return { ino: st.ino, size: st.size };
+    };
+    const first = detailsOf();
+    writeFileSync(join(folder, 'nouveau.txt'), 'Accord avec la Norvège\n\n  • 02 févr. 2011 -\n\nBerne - La Suisse et la Norvège ont signé un accord sur la pêche.\n');
+    await service.reindex({});
+    const second = detailsOf();
+    // The same file, linked into the new generation, a record longer.
+    expect(second.ino).toBe(first.ino);
+    expect(second.size).toBeGreaterThan(first.size);
+    const reopened = await ArchiveService.open({ dataDir });
+    for (const h of (await reopened.search({ query: '', limit: 50 })).hits) expect((await reopened.getRelease({ id: h.id })).text.length).toBeGreaterThan(20);
+    // Most releases gone: the texts are written anew, without theirs.
+    for (const f of readdirSync(folder).slice(0, 10)) rmSync(join(folder, f));
+    await reopened.reindex({});
+    const third = detailsOf();
+    expect(third.ino).not.toBe(first.ino);
+    expect(third.size).toBeLessThan(first.size);
+    expect((await (await ArchiveService.open({ dataDir })).search({ query: 'Norvège' })).total).toBe(1);
   });
 
   it('rebuilds, with a clear message, when the manifest is corrupted', async () => {

@@ -19,7 +19,7 @@ const LEVELS: [RegExp, number][] = [
   [/^archive\/(ingest|store)\//, 3],
   [/^archive\/indexing\//, 4],
   [/^archive\/(local-archive|validate)\.ts|^archive\/briefing\//, 5],
-  [/^archive\/service\.ts/, 6],
+  [/^archive\/(service\.ts|team\/)/, 6],
   [/^archive\/transport\//, 7],
   [/^archive\/(cli\/|index\.ts)/, 8],
   [/^(electron|renderer)\//, 9],
