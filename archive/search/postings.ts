@@ -173,6 +173,11 @@ export class MemoryPostings {
       if (!list) at.set(term, (list = []));
       list.push(pos);
     });
+    this.addPositions(no, at);
+  }
+
+  /** Adds one release's terms given as each term's positions, in increasing order. */
+  addPositions(no: number, at: ReadonlyMap<string, readonly number[]>): void {
     for (const [term, positions] of at) {
       let entry = this.lists.get(term);
       if (!entry) this.lists.set(term, (entry = { w: new ByteWriter(), last: 0, df: 0 }));

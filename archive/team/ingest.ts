@@ -8,7 +8,7 @@ import { applyHome, detectHomeCountries } from '../search/home.js';
 import { linkTranslations, type LinkShape } from '../search/translations.js';
 import type { RememberedFailure } from '../store/index-format.js';
 import { ensurePartition } from './schema.js';
-import { tsvectorOf } from './terms.js';
+import { termsRow } from './terms.js';
 
 /**
  * The registry's ingest into the team archive: the same walk, plan and readers as the desktop;
@@ -34,6 +34,23 @@ async function inTransaction(db: Pool, work: (client: PoolClient) => Promise<voi
   } finally {
     client.release();
   }
+}
+
+/** Removes a release and takes its terms out of the rarity counts and totals. */
+async function forget(c: PoolClient, id: string, year: number): Promise<void> {
+  await c.query(
+    `WITH gone AS (DELETE FROM releases WHERE id = $1 AND year = $2 RETURNING terms, length),
+       totals AS (UPDATE term_totals SET docs = docs - (SELECT count(*) FROM gone), length = length - coalesce((SELECT sum(length) FROM gone), 0))
+     UPDATE term_df d SET df = d.df - 1 FROM (SELECT unnest(tsvector_to_array(terms)) AS term FROM gone) g WHERE d.term = g.term`,
+    [id, year],
+  );
+}
+
+/** Adds a batch's releases to the rarity counts and totals. */
+async function count(c: PoolClient, df: Map<string, number>, docs: number, length: number): Promise<void> {
+  if (docs === 0) return;
+  await c.query('INSERT INTO term_df (term, df) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (term) DO UPDATE SET df = term_df.df + EXCLUDED.df', [[...df.keys()], [...df.values()]]);
+  await c.query('UPDATE term_totals SET docs = docs + $1, length = length + $2', [docs, length]);
 }
 
 export async function teamIndex(db: Pool, folders: string[], reporter: ProgressReporter, signal?: AbortSignal): Promise<IndexSummary> {
@@ -63,7 +80,7 @@ async function run(db: Pool, folders: string[], reporter: ProgressReporter, sign
   await inTransaction(db, async (c) => {
     for (const path of plan.removed) {
       const old = known.get(path)!;
-      await c.query('DELETE FROM releases WHERE id = $1 AND year = $2', [old.id, old.year]);
+      await forget(c, old.id, old.year);
       await c.query('DELETE FROM files WHERE path = $1', [path]);
     }
   });
@@ -85,6 +102,9 @@ async function run(db: Pool, folders: string[], reporter: ProgressReporter, sign
         break;
       }
       await inTransaction(db, async (c) => {
+        const df = new Map<string, number>();
+        let docs = 0;
+        let length = 0;
         for (let k = 0; k < batch.length; k++) {
           const file = batch[k]!;
           const result = results[k]!;
@@ -94,7 +114,7 @@ async function run(db: Pool, folders: string[], reporter: ProgressReporter, sign
             failures.push({ path: file.path, code: result.code, message: result.message, size: file.size, mtimeMs: file.mtimeMs });
             await c.query('INSERT INTO failures (path, code, message, size, mtime) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (path) DO UPDATE SET code = $2, message = $3, size = $4, mtime = $5', [file.path, result.code, result.message, file.size, file.mtimeMs]);
             if (old) {
-              await c.query('DELETE FROM releases WHERE id = $1 AND year = $2', [old.id, old.year]);
+              await forget(c, old.id, old.year);
               await c.query('DELETE FROM files WHERE path = $1', [file.path]);
             }
             continue;
@@ -106,21 +126,28 @@ async function run(db: Pool, folders: string[], reporter: ProgressReporter, sign
             continue;
           }
           if (old) {
-            await c.query('DELETE FROM releases WHERE id = $1 AND year = $2', [old.id, old.year]);
+            await forget(c, old.id, old.year);
             updated++;
           } else added++;
           const year = yearOf(r);
           await ensurePartition(c, year);
           const { text, paragraphs: _p, ...stored } = r;
           const link = { named: result.link.named, textLength: result.link.textLength, paragraphs: result.link.paragraphs, features: Buffer.from(result.link.features.buffer, result.link.features.byteOffset, result.link.features.byteLength).toString('base64') };
-          await c.query(
-            `INSERT INTO releases (id, year, path, hash, title, published, language, about, mentioned, release, body, terms, link)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::tsvector, $13) ON CONFLICT DO NOTHING`,
-            [r.id, year, r.path, r.hash, r.title, r.published, r.language, r.countries.filter((x) => x.about).map((x) => x.code), r.countries.map((x) => x.code), JSON.stringify(stored), text, tsvectorOf(result.terms), JSON.stringify(link)],
+          const row = termsRow(result.terms);
+          const inserted = await c.query(
+            `INSERT INTO releases (id, year, path, hash, title, published, language, about, mentioned, release, body, terms, link, length, title_terms)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::tsvector, $13, $14, $15) ON CONFLICT DO NOTHING`,
+            [r.id, year, r.path, r.hash, r.title, r.published, r.language, r.countries.filter((x) => x.about).map((x) => x.code), r.countries.map((x) => x.code), JSON.stringify(stored), text, row.vector, JSON.stringify(link), row.length, row.titleTerms],
           );
+          if (inserted.rowCount) {
+            for (const t of row.lexemes) df.set(t, (df.get(t) ?? 0) + 1);
+            docs++;
+            length += row.length;
+          }
           await c.query('INSERT INTO files (path, hash, size, mtime, release_id, year) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (path) DO UPDATE SET hash = $2, size = $3, mtime = $4, release_id = $5, year = $6', [file.path, r.hash, file.size, file.mtimeMs, r.id, year]);
           await c.query('DELETE FROM failures WHERE path = $1', [file.path]);
         }
+        await count(c, df, docs, length);
       });
       reporter.progress.filesDone += batch.length;
       reporter.report();

@@ -8,6 +8,7 @@ import { paragraphsOf } from '../search/indexed.js';
 import { parseQuery } from '../search/query.js';
 import { queryInfo } from '../search/query-info.js';
 import { buildTimeline, type TimelineRelease } from '../search/timeline.js';
+import { rerank, RERANKED } from './rank.js';
 import { tsqueryOf } from './terms.js';
 
 /**
@@ -22,6 +23,7 @@ interface Where {
   rank: string;
   marks: Marks;
   parsed: ReturnType<typeof parseQuery>;
+  query: ReturnType<typeof expandQuery>;
   expansions: { term: string; added: string[] }[];
 }
 
@@ -42,7 +44,7 @@ function matching(queryText: string): Where {
     params.push(excluded);
     sql.push(`NOT (terms @@ $${params.length}::tsquery)`);
   }
-  return { sql, params, rank, marks: { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }, parsed, expansions: query.expansions };
+  return { sql, params, rank, marks: { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }, parsed, query, expansions: query.expansions };
 }
 
 /** The filters as three conditions (countries, languages, dates), each over the parameters so far. */
@@ -72,18 +74,25 @@ export async function teamSearch(db: Pool, req: SearchRequest): Promise<SearchRe
   const offset = Math.max(0, req.offset ?? 0);
   const sort = req.sort ?? (w.parsed.required.length === 0 ? '-date' : 'relevance');
   const order = sort === 'relevance' ? 'score DESC, published DESC NULLS LAST, path' : sort === 'date' ? 'published ASC NULLS LAST, path' : 'published DESC NULLS LAST, path';
+  // By relevance, the first few hundred are ranked again as the desktop ranks them.
+  const reranked = sort === 'relevance' && w.rank !== '0';
+  const take = reranked ? { limit: Math.max(RERANKED, offset + limit), offset: 0 } : { limit, offset };
   const where = w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '';
   const sql = `WITH base AS (
       SELECT id, path, published, language, about, mentioned, ${w.rank} AS score, ${f.c} AS c, ${f.l} AS l, ${f.d} AS d FROM releases ${where}
     )
     SELECT
       (SELECT count(*)::int FROM base WHERE c AND l AND d) AS total,
-      (SELECT coalesce(json_agg(x.id ORDER BY x.n), '[]') FROM (SELECT id, row_number() OVER (ORDER BY ${order}) AS n FROM base WHERE c AND l AND d ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) x) AS page,
+      (SELECT coalesce(json_agg(x.id ORDER BY x.n), '[]') FROM (SELECT id, row_number() OVER (ORDER BY ${order}) AS n FROM base WHERE c AND l AND d ORDER BY ${order} LIMIT ${take.limit} OFFSET ${take.offset}) x) AS page,
       (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT unnest(about) AS k, count(*)::int AS n FROM base WHERE l AND d GROUP BY 1) t) AS about,
       (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT unnest(mentioned) AS k, count(*)::int AS n FROM base WHERE l AND d GROUP BY 1) t) AS mentioned,
       (SELECT coalesce(json_object_agg(language, n), '{}') FROM (SELECT language, count(*)::int AS n FROM base WHERE c AND d GROUP BY 1) t) AS languages,
       (SELECT coalesce(json_object_agg(y, n), '{}') FROM (SELECT extract(year FROM published)::int::text AS y, count(*)::int AS n FROM base WHERE c AND l AND published IS NOT NULL GROUP BY 1) t) AS years`;
   const r = (await db.query(sql, params)).rows[0] as { total: number; page: string[]; about: Record<string, number>; mentioned: Record<string, number>; languages: Record<string, number>; years: Record<string, number> };
+  if (reranked) {
+    const head = await rerank(db, r.page.slice(0, RERANKED), w.parsed, w.query);
+    r.page = [...head, ...r.page.slice(RERANKED)].slice(offset, offset + limit);
+  }
   const rows = r.page.length ? (await db.query<{ id: string; release: PressRelease; body: string }>('SELECT id, release, body FROM releases WHERE id = ANY($1::text[])', [r.page])).rows : [];
   const byId = new Map(rows.map((row) => [row.id, rowToRelease(row)]));
   const titles = await titlesOf(db, rows.flatMap((row) => row.release.translations));

@@ -10,7 +10,7 @@ import type { PoolClient } from 'pg';
  * release's language, country names as `cc_xx`), with the title's weighted A: the same query
  * finds the same releases on both. A GIN index over it, and over the countries.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE liaison_meta (key text PRIMARY KEY, value jsonb NOT NULL);
@@ -40,19 +40,31 @@ const MIGRATIONS: string[] = [
    CREATE TABLE failures (path text PRIMARY KEY, code text NOT NULL, message text NOT NULL, size bigint NOT NULL, mtime double precision NOT NULL);
    CREATE TABLE folders (path text PRIMARY KEY);
    CREATE TABLE tokens (name text PRIMARY KEY, role text NOT NULL CHECK (role IN ('reader', 'registrar')), hash text NOT NULL UNIQUE, created timestamptz NOT NULL DEFAULT now());`,
+  // 2: what ranking as the desktop does needs: each release's length and title terms, each
+  // term's number of releases, the archive's totals (filled from the releases already there).
+  `ALTER TABLE releases ADD COLUMN length integer NOT NULL DEFAULT 0, ADD COLUMN title_terms text NOT NULL DEFAULT '';
+   UPDATE releases r SET
+     length = coalesce((SELECT max(p) FROM unnest(r.terms) u, unnest(u.positions) p), 0),
+     title_terms = coalesce((SELECT ' ' || string_agg(CASE WHEN x.lexeme ~ '^cc_[a-z]{2}$' THEN '@' || substr(x.lexeme, 4) ELSE x.lexeme END, ' ' ORDER BY x.p) || ' '
+       FROM (SELECT u.lexeme, t.p, t.w FROM unnest(r.terms) u, unnest(u.positions, u.weights) AS t(p, w)) x WHERE x.w = 'A'), '');
+   CREATE TABLE term_df (term text PRIMARY KEY, df integer NOT NULL);
+   CREATE INDEX term_df_prefix ON term_df (term text_pattern_ops);
+   INSERT INTO term_df SELECT word, ndoc FROM ts_stat('SELECT terms FROM releases');
+   CREATE TABLE term_totals (docs bigint NOT NULL, length bigint NOT NULL);
+   INSERT INTO term_totals SELECT count(*), coalesce(sum(length), 0) FROM releases;`,
 ];
 
 export class SchemaError extends Error {}
 
 /** Brings the database to this version's schema, under a lock; refuses a newer one. */
-export async function migrate(client: PoolClient): Promise<void> {
+export async function migrate(client: PoolClient, upTo = SCHEMA_VERSION): Promise<void> {
   await client.query('SELECT pg_advisory_lock(7311001)');
   try {
     await client.query('CREATE TABLE IF NOT EXISTS liaison_schema (version integer NOT NULL)');
     const row = (await client.query<{ version: number }>('SELECT version FROM liaison_schema')).rows[0];
     const version = row?.version ?? 0;
     if (version > SCHEMA_VERSION) throw new SchemaError(`This team archive's database has schema version ${version}; this Liaison knows version ${SCHEMA_VERSION} at most: update Liaison.`);
-    for (let v = version; v < SCHEMA_VERSION; v++) {
+    for (let v = version; v < upTo; v++) {
       await client.query('BEGIN');
       try {
         await client.query(MIGRATIONS[v]!);

@@ -14,8 +14,17 @@ import type { ReleaseTerms } from '../search/tokens.js';
 
 /** A term as a lexeme: the desktop's country terms (`@jp`) as `cc_jp`. */
 export function lexeme(term: string): string {
-  const t = term.startsWith('@') ? `cc_${term.slice(1)}` : term;
-  return `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  return `'${lexemeName(term).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** A term as PostgreSQL stores the lexeme (unquoted). */
+export function lexemeName(term: string): string {
+  return term.startsWith('@') ? `cc_${term.slice(1)}` : term;
+}
+
+/** A lexeme back as the desktop's term. */
+export function termOfLexeme(name: string): string {
+  return name.startsWith('cc_') && name.length === 5 ? `@${name.slice(3)}` : name;
 }
 
 const MAX_POSITION = 16383;
@@ -53,4 +62,11 @@ export function tsqueryOf(query: ExpandedQuery): { query: string | null; exclude
   const groups = query.groups.filter((g) => g.length).map((g) => `(${g.map(clauseQuery).join(' | ')})`);
   const excluded = query.excluded.length ? query.excluded.map(clauseQuery).join(' | ') : null;
   return { query: groups.length ? groups.join(' & ') : null, excluded };
+}
+
+/** What the team archive keeps of a release's terms: the vector, its lexemes (for rarity), its length and title terms (for scoring). */
+export function termsRow(terms: ReleaseTerms): { vector: string; lexemes: string[]; length: number; titleTerms: string } {
+  const { sequence } = sequenceOf(terms);
+  const lexemes = [...new Set(sequence.filter(Boolean))].map(lexemeName);
+  return { vector: tsvectorOf(terms), lexemes, length: sequence.length, titleTerms: terms.titleTerms };
 }
