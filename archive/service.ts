@@ -3,22 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ArchiveApi, ArchiveEvent } from './api/contract.js';
 import { ApiError } from './api/errors.js';
-import type {
-  ArchiveStatus,
-  Briefing,
-  BriefingDocument,
-  BriefingFormat,
-  BriefingListEntry,
-  CountryName,
-  FileFailure,
-  IndexProgress,
-  IndexSummary,
-  ReleaseView,
-  SearchRequest,
-  SearchResult,
-  TimelineRequest,
-  TimelineResult,
-} from './api/types.js';
+import type { ArchiveStatus, Briefing, BriefingDocument, BriefingFormat, BriefingListEntry, CountryName, FileFailure, IndexProgress, IndexSummary, ReleaseView, SearchRequest, SearchResult, TimelineRequest, TimelineResult } from './api/types.js';
 import { allCountries } from './enrich/countries.js';
 import { BriefingDesk } from './briefing/desk.js';
 import { DamagedIndexError, SaveError } from './store/generations.js';
@@ -26,10 +11,9 @@ import { briefingFragment } from './briefing/html.js';
 import { BriefingStore } from './briefing/store.js';
 import { FolderWatcher } from './indexing/watch.js';
 import { LocalArchive } from './local-archive.js';
-import { parseQuery } from './search/query.js';
-import { buildTimeline } from './search/timeline.js';
 import { validateSearch, validateTimeline } from './validate.js';
-import { releaseView, searchArchive } from './search/answers.js';
+import { releaseView, searchArchive, timelineAnswer } from './search/answers.js';
+import { TeamLink } from './team/link.js';
 
 export interface ServiceOptions {
   /** Where the index is kept. */
@@ -62,6 +46,7 @@ export class ArchiveService implements ArchiveHost {
   private constructor(
     private readonly archive: LocalArchive,
     private readonly options: ServiceOptions,
+    private readonly team: TeamLink | null = null,
   ) {
     this.desk = new BriefingDesk(new BriefingStore(archive.dataDir), archive.index);
   }
@@ -73,7 +58,10 @@ export class ArchiveService implements ArchiveHost {
 
   static async open(options: ServiceOptions): Promise<ArchiveService> {
     const archive = await LocalArchive.open(options.dataDir);
-    const service = new ArchiveService(archive, options);
+    const team = await TeamLink.open(options.dataDir);
+    const service = new ArchiveService(archive, options, team);
+    // When the team archive is found gone (or back), the UI hears of it.
+    team.onChange = () => void service.status().then((status) => service.emit({ type: 'status', status }));
     const added = (options.folders ?? []).map((f) => resolve(f)).filter((f) => !archive.folders.includes(f));
     if (added.length) await archive.setFolders([...archive.folders, ...added]);
     return service;
@@ -126,6 +114,7 @@ export class ArchiveService implements ArchiveHost {
       demoAvailable: !!this.options.demoFolder,
       languages: [...languages].sort(),
       homeCountries: this.archive.index.homeCountries(),
+      team: this.team?.status() ?? null,
     };
   }
 
@@ -243,11 +232,28 @@ export class ArchiveService implements ArchiveHost {
   }
 
   search(request: SearchRequest): Promise<SearchResult> {
+    if (request?.source === 'team') return this.linked().call('search', validateSearch(request));
     return this.guarded(async () => searchArchive(this.archive.index, validateSearch(request)));
   }
 
-  getRelease(req: { id: string; query?: string }): Promise<ReleaseView> {
+  getRelease(req: { id: string; query?: string; source?: 'local' | 'team' }): Promise<ReleaseView> {
+    if (req?.source === 'team') return this.linked().call('getRelease', req);
     return this.guarded(async () => releaseView(this.archive.index, req));
+  }
+
+  private linked(): TeamLink {
+    if (!this.team) throw new ApiError('unavailable', 'This archive cannot connect to a team archive.');
+    return this.team;
+  }
+
+  async connectTeam(req: { url: string; token: string }): Promise<ArchiveStatus> {
+    await this.linked().connect(req?.url, req?.token);
+    return this.status();
+  }
+
+  async disconnectTeam(_req: Record<string, never> = {}): Promise<ArchiveStatus> {
+    await this.team?.disconnect();
+    return this.status();
   }
 
   async countryNames(): Promise<CountryName[]> {
@@ -256,12 +262,8 @@ export class ArchiveService implements ArchiveHost {
 
   async timeline(request: TimelineRequest): Promise<TimelineResult> {
     const req = validateTimeline(request);
-    const parsed = parseQuery(req.query ?? '');
-    const index = this.archive.index;
-    const search = { query: req.query ?? '', countries: req.countries, mentioned: req.mentioned, languages: req.languages, from: req.from, to: req.to };
-    // Every release of the query in the period (whatever its countries): what a lane is a share of.
-    const everything = index.forTimeline({ ...search, countries: undefined }, parsed);
-    return buildTimeline(index.forTimeline(search, parsed), everything, { by: req.by ?? 'year', from: req.from, to: req.to, lanes: req.lanes, top: Math.min(50, req.top ?? 12), releases: Math.min(5000, req.releases ?? 0) });
+    if (req.source === 'team') return this.linked().call('timeline', req);
+    return this.guarded(async () => timelineAnswer(this.archive.index, req));
   }
 
   listBriefings(): Promise<BriefingListEntry[]> {

@@ -20,6 +20,7 @@ export function validateSearch(req: SearchRequest): SearchRequest {
   if (req.sort !== undefined && !['relevance', 'date', '-date'].includes(req.sort)) throw new ApiError('bad-request', '"sort" is relevance, date or -date.');
   if (req.countries !== undefined && (!Array.isArray(req.countries) || req.countries.some((c) => typeof c !== 'string' || !/^[A-Za-z]{2}$/.test(c)))) throw new ApiError('bad-request', '"countries" are ISO 3166 two-letter codes.');
   if (req.mentioned !== undefined && typeof req.mentioned !== 'boolean') throw new ApiError('bad-request', '"mentioned" is true or false.');
+  if (req.source !== undefined && req.source !== 'local' && req.source !== 'team') throw new ApiError('bad-request', '"source" is local or team.');
   if (req.languages !== undefined && (!Array.isArray(req.languages) || req.languages.some((c) => typeof c !== 'string'))) throw new ApiError('bad-request', '"languages" are ISO 639-1 codes.');
   for (const key of ['limit', 'offset'] as const) {
     if (req[key] !== undefined && (!Number.isInteger(req[key]) || req[key]! < 0)) throw new ApiError('bad-request', `"${key}" must be a whole number ≥ 0.`);
@@ -33,7 +34,7 @@ const isCode = (c: unknown): boolean => typeof c === 'string' && /^[A-Za-z]{2}$/
 /** Checks a timeline request: the search's filters, the period, the lanes. */
 export function validateTimeline(req: TimelineRequest): TimelineRequest {
   if (!req || typeof req !== 'object') throw new ApiError('bad-request', 'A timeline needs a request object.');
-  const search = validateSearch({ query: req.query ?? '', countries: req.countries, mentioned: req.mentioned, from: req.from, to: req.to, languages: req.languages });
+  const search = validateSearch({ query: req.query ?? '', countries: req.countries, mentioned: req.mentioned, from: req.from, to: req.to, languages: req.languages, source: req.source });
   if (req.by !== undefined && !PERIODS.includes(req.by)) throw new ApiError('bad-request', '"by" is year, quarter, month, week or day.');
   if (req.lanes !== undefined && (!Array.isArray(req.lanes) || !req.lanes.every(isCode))) throw new ApiError('bad-request', '"lanes" are ISO 3166 two-letter codes.');
   for (const key of ['top', 'releases'] as const) {

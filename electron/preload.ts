@@ -26,6 +26,8 @@ export const archiveBridge = {
   addToBriefing: call('addToBriefing'),
   briefingDocument: call('briefingDocument'),
   exportBriefing: call('exportBriefing'),
+  connectTeam: call('connectTeam'),
+  disconnectTeam: call('disconnectTeam'),
 } satisfies ArchiveBridge;
 
 export const shellBridge = {

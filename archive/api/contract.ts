@@ -1,4 +1,5 @@
 import type {
+  ArchiveSource,
   ArchiveStatus,
   Briefing,
   BriefingDocument,
@@ -29,7 +30,7 @@ export interface ArchiveApi {
   failures(req: Record<string, never>): Promise<FileFailure[]>;
   search(req: SearchRequest): Promise<SearchResult>;
   /** The whole release; with `query`, the ranges of its text that the query matches. */
-  getRelease(req: { id: string; query?: string }): Promise<ReleaseView>;
+  getRelease(req: { id: string; query?: string; source?: ArchiveSource }): Promise<ReleaseView>;
   countryNames(req: Record<string, never>): Promise<CountryName[]>;
   /** Sets the archive's home countries (ISO codes), or `null` to find them from the releases. */
   setHomeCountries(req: { codes: string[] | null }): Promise<ArchiveStatus>;
@@ -45,6 +46,10 @@ export interface ArchiveApi {
   briefingDocument(req: { id: string }): Promise<{ document: BriefingDocument; html: string }>;
   /** The briefing as a file: PDF (A4 or Letter, through a local Chromium), Word, Markdown or HTML. */
   exportBriefing(req: { id: string; format: BriefingFormat; paper?: 'a4' | 'letter' }): Promise<{ fileName: string; mimeType: string; base64: string }>;
+  /** Connects to a team archive (its address and a personal token), checked by asking it; kept across restarts. */
+  connectTeam(req: { url: string; token: string }): Promise<ArchiveStatus>;
+  /** Forgets the team archive (and its token). */
+  disconnectTeam(req: Record<string, never>): Promise<ArchiveStatus>;
 }
 
 export type ArchiveMethod = keyof ArchiveApi;
@@ -70,6 +75,8 @@ export const ARCHIVE_METHODS = [
   'addToBriefing',
   'briefingDocument',
   'exportBriefing',
+  'connectTeam',
+  'disconnectTeam',
 ] as const satisfies readonly ArchiveMethod[];
 
 type Missing = Exclude<ArchiveMethod, (typeof ARCHIVE_METHODS)[number]>;

@@ -28,8 +28,13 @@ export interface FileFailure {
 
 export type SortOrder = 'relevance' | 'date' | '-date';
 
+/** Which archive answers: this computer's (the default) or the team archive it is connected to. */
+export type ArchiveSource = 'local' | 'team';
+
 export interface SearchRequest {
   query: string;
+  /** The team archive instead of this computer's (when one is connected). */
+  source?: ArchiveSource;
   /** Releases about any of these countries (ISO 3166 alpha-2)… */
   countries?: string[];
   /** …or, with this switch, every release that mentions one of them. */
@@ -133,6 +138,19 @@ export interface ArchiveStatus {
   languages: string[];
   /** The archive's home countries (never "about" in their own releases), and whether the desk officer set them. */
   homeCountries: { codes: string[]; set: boolean };
+  /** The team archive this one is connected to, if any (always null for a team archive itself). */
+  team?: TeamLinkStatus | null;
+}
+
+/** A connection to a team archive, as last seen. */
+export interface TeamLinkStatus {
+  url: string;
+  /** Whether the last call reached it. */
+  reachable: boolean;
+  /** Its releases, when last reached. */
+  documents: number | null;
+  /** Why the last call failed, in one sentence. */
+  error: string | null;
 }
 
 export interface CountryName {

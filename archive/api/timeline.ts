@@ -1,3 +1,4 @@
+import type { ArchiveSource } from './search.js';
 /** The timeline part of the contract: counts per country per period, and releases as marks. */
 
 export type TimelinePeriod = 'year' | 'quarter' | 'month' | 'week' | 'day';
@@ -5,6 +6,8 @@ export type TimelinePeriod = 'year' | 'quarter' | 'month' | 'week' | 'day';
 export interface TimelineRequest {
   /** The search the timeline shows: its query and filters, as for `search`. */
   query?: string;
+  /** The team archive instead of this computer's. */
+  source?: ArchiveSource;
   countries?: string[];
   /** Lanes and the country filter count every mention, not only the releases about a country. */
   mentioned?: boolean;

@@ -6,7 +6,8 @@ import { sampleFolder } from '../paths.js';
 /**
  * Benchmarks that print figures. `bench [--docs N | --archive F]` (bench-scale.ts): from a folder
  * to answers, against the floor and Recoll; `bench quality`: how well the samples are understood;
- * `bench timeline`: the timeline in Chromium; `bench inspect [folder]...`: reading every file.
+ * `bench timeline`: the timeline in Chromium; `bench ui`: typing and scrolling in Chromium; `bench team`: the team archive on PostgreSQL at scale,
+ * with a load test (bench-team.ts); `bench inspect [folder]...`: reading every file.
  */
 export async function benchCommand(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0]!.startsWith('--')) {
@@ -24,6 +25,14 @@ export async function benchCommand(argv: string[]): Promise<number> {
   if (what === 'quality') {
     const { measureQuality } = await import('./bench-quality.js');
     await measureQuality();
+  }
+  if (what === 'ui') {
+    const { benchUi } = await import('./bench-ui.js');
+    await benchUi(rest);
+  }
+  if (what === 'team') {
+    const { benchTeam } = await import('./bench-team.js');
+    await benchTeam(rest);
   }
   if (what === 'timeline') {
     const { benchTimeline } = await import('./bench-timeline.js');

@@ -93,10 +93,17 @@ async function run(db: Pool, folders: string[], reporter: ProgressReporter, sign
   let unchanged = plan.unchanged;
   let cancelled = false;
   const rootOf = (path: string): string | undefined => folders.find((f) => path.startsWith(`${f}/`) || path.startsWith(`${f}\\`));
+  // The readers read the next batch while this one is written.
+  const readBatch = (i: number): { batch: ArchiveFile[]; reading: Promise<Awaited<ReturnType<typeof pool.read>>[]> } => {
+    const batch = plan.toRead.slice(i, i + BATCH);
+    return { batch, reading: Promise.all(batch.map((f: ArchiveFile, k) => pool.read({ seq: i + k, path: f.path, size: f.size, mtimeMs: f.mtimeMs, root: rootOf(f.path) }))) };
+  };
+  let next = plan.toRead.length ? readBatch(0) : null;
   try {
-    for (let i = 0; i < plan.toRead.length && !cancelled; i += BATCH) {
-      const batch = plan.toRead.slice(i, i + BATCH);
-      const results = await Promise.all(batch.map((f: ArchiveFile, k) => pool.read({ seq: i + k, path: f.path, size: f.size, mtimeMs: f.mtimeMs, root: rootOf(f.path) })));
+    for (let i = 0; next && !cancelled; i += BATCH) {
+      const { batch, reading } = next;
+      const results = await reading;
+      next = i + BATCH < plan.toRead.length && !signal?.aborted ? readBatch(i + BATCH) : null;
       if (signal?.aborted) {
         cancelled = true;
         break;
@@ -154,6 +161,8 @@ async function run(db: Pool, folders: string[], reporter: ProgressReporter, sign
     }
   } finally {
     signal?.removeEventListener('abort', stop);
+    // A batch still being read when writing failed is let go.
+    void next?.reading.catch(() => undefined);
   }
   if (!cancelled) {
     // Failures of files gone from the disk are forgotten.

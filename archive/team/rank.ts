@@ -4,16 +4,19 @@ import { matchQuery, wholeTitleBonus, type TermSource } from '../search/matcher.
 import { MemoryPostings } from '../search/postings.js';
 import type { ParsedQuery } from '../search/query.js';
 import { TermIndex, type DocShape, type PostingsSource } from '../search/term-index.js';
+import { overIndex } from './scan.js';
 import { lexemeName, termOfLexeme } from './terms.js';
 
 /**
- * The team archive ranks as the desktop does. PostgreSQL finds the matching releases and orders
- * them by `ts_rank`; the best of them (a few hundred) are then scored by the desktop's own
- * matcher, fed with what the database keeps: each release's positions of the query's terms (from
- * its `tsvector`), its length and title, and each term's number of releases over the whole
- * archive. The same query then puts the same release first on both.
+ * The team archive ranks as the desktop does. PostgreSQL finds the matching releases (from the
+ * index alone) and puts first those with the most of the query's words in their title, then the
+ * newest; the first thousand are then scored by the desktop's own matcher, fed with what the
+ * database keeps: each release's positions of the query's terms (from its `tsvector`), its length
+ * and title, and each term's number of releases over the whole archive. Up to a thousand matches
+ * the order is the desktop's exactly; past that, a release with none of the words in its title and
+ * older than the thousand first can come later than on the desktop.
  */
-export const RERANKED = 400;
+export const RERANKED = 1000;
 
 /** Completions of each prefix of the query, most common first, as the desktop picks them. */
 async function completions(db: Pool, query: ExpandedQuery): Promise<Map<string, string[]>> {
@@ -36,7 +39,7 @@ interface Candidate {
   language: string;
   length: number;
   title_terms: string;
-  hits: [string, number[], string[]][];
+  hits: [string, number[]][];
 }
 
 /** The ids in the desktop's order of relevance (ties to the newer release, then by path); those it would not match keep their place after. */
@@ -52,11 +55,14 @@ export async function rerank(db: Pool, ids: string[], parsed: ParsedQuery, query
   const [totals, dfRows, rows] = await Promise.all([
     db.query<{ docs: string; length: string }>('SELECT docs, length FROM term_totals'),
     db.query<{ term: string; df: number }>('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [lexemes]),
-    db.query<Candidate>(
-      `SELECT id, path, to_char(published, 'YYYY-MM-DD') AS published, language, length, title_terms,
-         (SELECT coalesce(json_agg(json_build_array(u.lexeme, u.positions, u.weights)), '[]') FROM unnest(r.terms) u WHERE u.lexeme = ANY($2::text[])) AS hits
-       FROM releases r WHERE id = ANY($1::text[])`,
-      [ids, lexemes],
+    // The query's terms cut out of each vector in C (weights set on them, then only those kept), by the primary key.
+    overIndex(db, (c) =>
+      c.query<Candidate>(
+        `SELECT id, path, to_char(published, 'YYYY-MM-DD') AS published, language, length, title_terms,
+           (SELECT coalesce(json_agg(json_build_array(u.lexeme, u.positions)), '[]') FROM unnest(ts_filter(setweight(setweight(r.terms, 'D'), 'B', $2::text[]), '{b}')) u) AS hits
+         FROM releases r WHERE id = ANY($1::text[])`,
+        [ids, lexemes],
+      ),
     ),
   ]);
   const docs = Number(totals.rows[0]?.docs ?? 0);

@@ -9,6 +9,7 @@ import { parseQuery } from '../search/query.js';
 import { queryInfo } from '../search/query-info.js';
 import { buildTimeline, type TimelineRelease } from '../search/timeline.js';
 import { rerank, RERANKED } from './rank.js';
+import { overIndex } from './scan.js';
 import { tsqueryOf } from './terms.js';
 
 /**
@@ -27,7 +28,8 @@ interface Where {
   expansions: { term: string; added: string[] }[];
 }
 
-function matching(queryText: string): Where {
+/** The query as SQL conditions; with `ranked`, also the expression that picks the matches to rank (rank.ts). */
+function matching(queryText: string, ranked = true): Where {
   const parsed = parseQuery(queryText);
   const query = expandQuery(parsed, countryExpander);
   const { query: tsq, excluded } = tsqueryOf(query);
@@ -37,12 +39,16 @@ function matching(queryText: string): Where {
   if (tsq) {
     params.push(tsq);
     sql.push(`terms @@ $${params.length}::tsquery`);
-    // Weights D, C, B, A: a hit in the title (A) weighs ten times one in the body.
-    rank = `ts_rank('{0.1, 0.1, 0.1, 1.0}'::float4[], terms, $${params.length}::tsquery, 1)`;
+    // Which matches are ranked as the desktop ranks (rank.ts): those with the most of the query's
+    // words in their title (read from the short title terms, not the whole vector), then the newest.
+    const like = (t: string): string => t.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    const patterns = [...new Set(query.groups.flat().flatMap((c) => (c.kind === 'prefix' ? [`% ${like(c.terms[0]!)}%`] : [...c.terms, ...c.termsFr].map((t) => `% ${like(t)} %`))))];
+    rank = ranked && patterns.length ? patterns.map((pattern) => (params.push(pattern), `(title_terms LIKE $${params.length})::int`)).join(' + ') : '0';
   }
   if (excluded) {
     params.push(excluded);
-    sql.push(`NOT (terms @@ $${params.length}::tsquery)`);
+    // As an anti-join over the index: the excluded releases' vectors are never read.
+    sql.push(`NOT EXISTS (SELECT 1 FROM releases e WHERE e.id = releases.id AND e.terms @@ $${params.length}::tsquery)`);
   }
   return { sql, params, rank, marks: { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }, parsed, query, expansions: query.expansions };
 }
@@ -88,7 +94,7 @@ export async function teamSearch(db: Pool, req: SearchRequest): Promise<SearchRe
       (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT unnest(mentioned) AS k, count(*)::int AS n FROM base WHERE l AND d GROUP BY 1) t) AS mentioned,
       (SELECT coalesce(json_object_agg(language, n), '{}') FROM (SELECT language, count(*)::int AS n FROM base WHERE c AND d GROUP BY 1) t) AS languages,
       (SELECT coalesce(json_object_agg(y, n), '{}') FROM (SELECT extract(year FROM published)::int::text AS y, count(*)::int AS n FROM base WHERE c AND l AND published IS NOT NULL GROUP BY 1) t) AS years`;
-  const r = (await db.query(sql, params)).rows[0] as { total: number; page: string[]; about: Record<string, number>; mentioned: Record<string, number>; languages: Record<string, number>; years: Record<string, number> };
+  const r = (await overIndex(db, (c) => c.query(sql, params))).rows[0] as { total: number; page: string[]; about: Record<string, number>; mentioned: Record<string, number>; languages: Record<string, number>; years: Record<string, number> };
   if (reranked) {
     const head = await rerank(db, r.page.slice(0, RERANKED), w.parsed, w.query);
     r.page = [...head, ...r.page.slice(RERANKED)].slice(offset, offset + limit);
@@ -142,11 +148,11 @@ export async function teamRelease(db: Pool, req: { id: string; query?: string })
 
 export async function teamTimeline(db: Pool, req: TimelineRequest): Promise<TimelineResult> {
   const select = async (withCountries: boolean): Promise<TimelineRelease[]> => {
-    const w = matching(req.query ?? '');
+    const w = matching(req.query ?? '', false);
     const params = [...w.params];
     const f = filters({ ...req, countries: withCountries ? req.countries : undefined }, params);
     const where = [...w.sql, f.c, f.l, f.d].join(' AND ');
-    const rows = (await db.query<{ id: string; title: string; published: string | null; language: string; countries: string[]; versions: string[] }>(`SELECT id, title, to_char(published, 'YYYY-MM-DD') AS published, language, ${req.mentioned ? 'mentioned' : 'about'} AS countries, coalesce(ARRAY(SELECT jsonb_array_elements_text(release->'translations')), '{}') AS versions FROM releases WHERE ${where}`, params)).rows;
+    const rows = (await overIndex(db, (c) => c.query<{ id: string; title: string; published: string | null; language: string; countries: string[]; versions: string[] }>(`SELECT id, title, to_char(published, 'YYYY-MM-DD') AS published, language, ${req.mentioned ? 'mentioned' : 'about'} AS countries, coalesce(ARRAY(SELECT jsonb_array_elements_text(release->'translations')), '{}') AS versions FROM releases WHERE ${where}`, params))).rows;
     // A pair counts once: the first of its versions by id stands for both.
     const ids = new Set(rows.map((r) => r.id));
     return rows.filter((r) => !r.versions.some((v) => ids.has(v) && v < r.id)).map((r) => ({ id: r.id, title: r.title, published: r.published ?? '', language: r.language, countries: r.countries, versions: r.versions }));

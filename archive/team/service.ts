@@ -63,7 +63,7 @@ export class TeamService implements ArchiveHost {
         (SELECT value FROM liaison_meta WHERE key = 'lastIndexed') AS "lastIndexed",
         (SELECT value FROM liaison_meta WHERE key = 'home') AS home,
         (SELECT value FROM liaison_meta WHERE key = 'homeCountries') AS "homeSet"`)).rows[0] as { documents: number; folders: string[]; failures: number; languages: string[]; lastIndexed: IndexSummary | null; home: string[] | null; homeSet: string[] | null };
-    return { documents: r.documents, folders: r.folders, failures: r.failures, indexing: this.running ? this.progress : null, lastIndexed: r.lastIndexed, notice: null, demoAvailable: false, languages: r.languages.sort(), homeCountries: { codes: r.homeSet ?? r.home ?? [], set: r.homeSet !== null } };
+    return { team: null, documents: r.documents, folders: r.folders, failures: r.failures, indexing: this.running ? this.progress : null, lastIndexed: r.lastIndexed, notice: null, demoAvailable: false, languages: r.languages.sort(), homeCountries: { codes: r.homeSet ?? r.home ?? [], set: r.homeSet !== null } };
   }
 
   async addFolder(req: { path: string }): Promise<ArchiveStatus> {
@@ -161,6 +161,12 @@ export class TeamService implements ArchiveHost {
   }
   async exportBriefing(): Promise<never> {
     return this.briefingsElsewhere();
+  }
+  async connectTeam(): Promise<never> {
+    throw new ApiError('unavailable', 'A team archive does not connect to another one: desk officers connect to it from their own Liaison.');
+  }
+  async disconnectTeam(): Promise<never> {
+    return this.connectTeam();
   }
 
   private emit(event: ArchiveEvent): void {

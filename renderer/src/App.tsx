@@ -11,15 +11,20 @@ import { useViewState } from './hooks/useViewState.js';
 import { IndexingBar } from './IndexingBar.js';
 import { Reader } from './Reader.js';
 import { ResultsPane } from './ResultsPane.js';
+import { SourceSwitch, hostOf } from './TeamArchive.js';
 import { TimelineView } from './timeline/TimelineView.js';
 import { TopBar } from './TopBar.js';
 
 export function App() {
   const { shell } = useConnection();
   const { t } = useI18n();
-  const { state, navigate, restored } = useViewState();
+  const { state: asked, navigate, restored } = useViewState();
   const archive = useArchiveStatus();
   const briefings = useBriefings();
+  // The team archive answers only while one is connected; otherwise this computer's does.
+  const teamUrl = archive.status?.team?.url ?? null;
+  const state = useMemo(() => (asked.source === 'team' && !teamUrl ? { ...asked, source: 'local' as const } : asked), [asked, teamUrl]);
+  const team = state.source === 'team' && teamUrl ? hostOf(teamUrl) : null;
   const documents = archive.status?.documents ?? 0;
   const search = useSearch(state, documents);
   const [selected, setSelected] = useState(0);
@@ -30,12 +35,15 @@ export function App() {
   useEffect(() => setSelected(0), [search.result]);
   // Only Back/Forward sets the box from the URL; otherwise typing owns it (state.q is read, not watched).
   useEffect(() => setQueryText(state.q), [restored]);
-  // Typing searches as you go, after a short pause; the URL is replaced, not stacked, meanwhile.
+  // Typing searches as you go: after a pause as long as the last answer took (at most 180 ms), so
+  // that a fast archive answers every key and a slow one is not asked for every key; the URL is
+  // replaced, not stacked, meanwhile.
+  const took = search.result?.tookMs ?? 50;
   useEffect(() => {
     if (queryText === state.q) return;
-    const timer = window.setTimeout(() => navigate({ q: queryText, doc: null }, true), 180);
+    const timer = window.setTimeout(() => navigate({ q: queryText, doc: null }, true), Math.min(180, Math.round(took)));
     return () => window.clearTimeout(timer);
-  }, [queryText, state.q, navigate]);
+  }, [queryText, state.q, navigate, took]);
 
   const inList = state.view === 'search' && !state.doc;
   const showView = (view: 'search' | 'timeline'): void => {
@@ -60,9 +68,14 @@ export function App() {
       down: inList ? () => setSelected((s) => Math.min(hits.length - 1, s + 1)) : undefined,
       up: inList ? () => setSelected((s) => Math.max(0, s - 1)) : undefined,
       enter: inList && hits[selected] ? () => navigate({ doc: hits[selected]!.id }) : undefined,
-      letters: { t: () => showView('timeline'), r: () => showView('search'), b: () => (inList && hits[selected] ? void briefings.add({ releaseIds: [hits[selected]!.id] }) : undefined) },
+      letters: {
+        t: () => showView('timeline'),
+        r: () => showView('search'),
+        b: () => (inList && hits[selected] && !team ? void briefings.add({ releaseIds: [hits[selected]!.id] }) : undefined),
+        a: () => (teamUrl ? navigate({ source: state.source === 'team' ? 'local' : 'team', doc: null }) : undefined),
+      },
     }),
-    [state.doc, state.view, inList, hits, selected, navigate, briefings], // showView reads the same state
+    [state.doc, state.view, state.source, inList, hits, selected, navigate, briefings, team, teamUrl], // showView reads the same state
   );
   useShortcuts(shortcuts, searchBox);
 
@@ -109,6 +122,7 @@ export function App() {
         <main className={state.doc ? 'workspace with-reader' : 'workspace'}>
           <Filters state={state} facets={search.result?.facets ?? null} onChange={(patch) => navigate({ ...patch, doc: null })} />
           <div className="middle" ref={pane}>
+            <SourceSwitch status={status} source={state.source} onChange={(source) => navigate({ source, doc: null })} />
             <div className="view-tabs" role="tablist" aria-label={t.results(search.result?.total ?? 0)}>
               <button type="button" role="tab" aria-selected={state.view !== 'timeline'} className={state.view !== 'timeline' ? 'tab on' : 'tab'} onClick={() => showView('search')} title="R">
                 {t.resultsTab}
@@ -118,12 +132,12 @@ export function App() {
               </button>
             </div>
             {state.view === 'timeline' ? (
-              <TimelineView state={state} navigate={navigate} generation={documents} width={paneWidth - 40} onAddWindow={(from, to) => void briefings.add({ search: { ...search.request, from: later(search.request.from, from), to: earlier(search.request.to, to) } })} />
+              <TimelineView state={state} navigate={navigate} generation={documents} width={paneWidth - 40} onAddWindow={team ? undefined : (from, to) => void briefings.add({ search: { ...search.request, from: later(search.request.from, from), to: earlier(search.request.to, to) } })} />
             ) : (
-              <ResultsPane state={state} search={search} selected={selected} progress={progress} documents={documents} navigate={navigate} onSelect={setSelected} onAdd={(id) => void briefings.add({ releaseIds: [id] })} onAddAll={() => void briefings.add({ search: search.request })} />
+              <ResultsPane state={state} search={search} selected={selected} progress={progress} documents={documents} navigate={navigate} onSelect={setSelected} team={team} onAdd={team ? undefined : (id) => void briefings.add({ releaseIds: [id] })} onAddAll={team ? undefined : () => void briefings.add({ search: search.request })} />
             )}
           </div>
-          {state.doc ? <Reader key={state.doc} shell={shell} id={state.doc} query={state.q} onClose={() => navigate({ doc: null })} onOpen={(id) => navigate({ doc: id })} onAdd={(id) => void briefings.add({ releaseIds: [id] })} /> : null}
+          {state.doc ? <Reader key={`${state.source}:${state.doc}`} shell={shell} id={state.doc} query={state.q} team={team} onClose={() => navigate({ doc: null })} onOpen={(id) => navigate({ doc: id })} onAdd={team ? undefined : (id) => void briefings.add({ releaseIds: [id] })} /> : null}
         </main>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ArchiveStatus, FileFailure } from '../../archive/api/types.js';
 import { FormError } from './FormError.js';
+import { TeamArchive } from './TeamArchive.js';
 import { useConnection, useI18n } from './context.js';
 
 function AddFolder({ onChanged }: { onChanged: () => void }) {
@@ -159,6 +160,7 @@ export function FoldersView({ status, onChanged, onBack }: { status: ArchiveStat
       </div>
       <FormError message={error} />
       {status ? <HomeCountries status={status} onChanged={onChanged} /> : null}
+      {status ? <TeamArchive status={status} onChanged={onChanged} /> : null}
       <h2>{t.unreadable}</h2>
       {failures.length === 0 ? (
         <p className="muted">{t.noProblems}</p>

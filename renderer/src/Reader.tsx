@@ -5,7 +5,8 @@ import { useConnection, useI18n } from './context.js';
 import { Highlighted } from './Highlighted.js';
 import { formatDate } from './i18n.js';
 
-export function Reader({ shell, id, query, onClose, onOpen, onAdd }: { shell: ShellBridge | null; id: string; query: string; onClose: () => void; onOpen: (id: string) => void; onAdd?: (id: string) => void }) {
+/** One release, read in full; `team` (the team archive's host) when it comes from the team archive (it then has no file here to show). */
+export function Reader({ shell, id, query, team = null, onClose, onOpen, onAdd }: { shell: ShellBridge | null; id: string; query: string; team?: string | null; onClose: () => void; onOpen: (id: string) => void; onAdd?: (id: string) => void }) {
   const { api } = useConnection();
   const { t, lang, countryLabel } = useI18n();
   const [release, setRelease] = useState<ReleaseView | null>(null);
@@ -18,7 +19,7 @@ export function Reader({ shell, id, query, onClose, onOpen, onAdd }: { shell: Sh
   useEffect(() => {
     let live = true;
     api
-      .getRelease({ id, query })
+      .getRelease({ id, query, ...(team ? { source: 'team' as const } : {}) })
       .then((r) => {
         if (!live) return;
         setRelease(r);
@@ -28,7 +29,7 @@ export function Reader({ shell, id, query, onClose, onOpen, onAdd }: { shell: Sh
     return () => {
       live = false;
     };
-  }, [api, id, query]);
+  }, [api, id, query, team]);
 
   useEffect(() => {
     panel.current?.focus();
@@ -113,6 +114,7 @@ export function Reader({ shell, id, query, onClose, onOpen, onAdd }: { shell: Sh
           </button>
         </div>
         <div className="reader-actions">
+          {team ? <span className="source-label">{t.teamRelease(team)}</span> : null}
           {onAdd ? (
             <button type="button" className="ghost" onClick={() => onAdd(id)}>
               + {t.addOne}
@@ -130,7 +132,7 @@ export function Reader({ shell, id, query, onClose, onOpen, onAdd }: { shell: Sh
           >
             {copied ? t.copied : t.copyCitation}
           </button>
-          {shell ? (
+          {shell && !team ? (
             <>
               <button type="button" className="ghost" onClick={() => void shell.openRelease(release.id)}>
                 {t.openOriginal}

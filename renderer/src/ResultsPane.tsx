@@ -12,7 +12,7 @@ export function addAlternative(query: string, word: string, alternative: string)
 }
 
 /** The middle of the search view: the count, the sort, the filters in force, notices, and the hits or why there are none. */
-export function ResultsPane({ state, search, selected, progress, documents, navigate, onSelect, onAdd, onAddAll }: { state: ViewState; search: ReturnType<typeof useSearch>; selected: number; progress: IndexProgress | null; documents: number; navigate: (patch: Partial<ViewState>) => void; onSelect: (i: number) => void; onAdd?: (id: string) => void; onAddAll?: () => void }) {
+export function ResultsPane({ state, search, selected, progress, documents, navigate, onSelect, team = null, onAdd, onAddAll }: { state: ViewState; search: ReturnType<typeof useSearch>; selected: number; progress: IndexProgress | null; documents: number; navigate: (patch: Partial<ViewState>) => void; onSelect: (i: number) => void; team?: string | null; onAdd?: (id: string) => void; onAddAll?: () => void }) {
   const { t } = useI18n();
   const { result, hits, error, loading, shownQuery } = search;
   const filtered = state.countries.length || state.from || state.to || state.languages.length;
@@ -20,7 +20,7 @@ export function ResultsPane({ state, search, selected, progress, documents, navi
     <section className="results-pane" aria-label={t.results(result?.total ?? 0)} aria-busy={loading} data-query={shownQuery ?? undefined}>
       <div className="results-head">
         <div className="count" aria-live="polite">
-          {result ? t.results(result.total) : t.loading}
+          {result ? t.results(result.total) : error ? null : t.loading}
           {result && result.versions > result.total ? <span className="took"> {t.withTranslations(result.versions)}</span> : null}
           {result ? <span className="took"> · {result.tookMs} ms</span> : null}
         </div>
@@ -38,6 +38,11 @@ export function ResultsPane({ state, search, selected, progress, documents, navi
           </select>
         </label>
       </div>
+      {team ? (
+        <div className="source-banner" role="status">
+          {t.fromTeam(team)}
+        </div>
+      ) : null}
       <Chips state={state} onChange={(patch) => navigate({ ...patch, doc: null })} />
       {result?.query.notices.length ? (
         <div className="query-notice" role="status">
@@ -72,6 +77,11 @@ export function ResultsPane({ state, search, selected, progress, documents, navi
           <button type="button" onClick={search.retry}>
             {t.retry}
           </button>
+          {team ? (
+            <button type="button" className="secondary" onClick={() => navigate({ source: 'local', doc: null })}>
+              {t.searchLocal}
+            </button>
+          ) : null}
         </div>
       ) : result && result.total === 0 && progress && documents === 0 ? (
         <div className="empty-state">

@@ -20,6 +20,8 @@ export interface ViewState {
   share: string[];
   /** The timeline's visible window, YYYY-MM-DD..YYYY-MM-DD (empty: everything). */
   window: string;
+  /** Which archive answers: this computer's, or the team archive it is connected to. */
+  source: 'local' | 'team';
 }
 
 export function readState(search: string): ViewState {
@@ -39,6 +41,7 @@ export function readState(search: string): ViewState {
     lanes: p.getAll('lane').filter((c) => /^[A-Z]{2}$/.test(c)),
     share: p.getAll('share').filter((c) => /^[A-Z]{2}$/.test(c)),
     window: /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/.test(p.get('tl') ?? '') ? p.get('tl')! : '',
+    source: p.get('src') === 'team' ? 'team' : 'local',
   };
 }
 
@@ -57,6 +60,7 @@ export function writeState(state: ViewState): string {
   for (const c of state.lanes) p.append('lane', c);
   for (const c of state.share) p.append('share', c);
   if (state.window) p.set('tl', state.window);
+  if (state.source === 'team') p.set('src', 'team');
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -6,7 +6,7 @@ import type { ArchiveHost } from '../../archive/service.js';
 
 export const emptyQuery: SearchResult['query'] = { terms: [], phrases: [], excluded: [], anyOf: [], prefixes: [], titleTerms: [], expansions: [], notices: [], suggestions: [] };
 
-export const fakeStatus = (patch: Partial<ArchiveStatus> = {}): ArchiveStatus => ({ documents: 0, folders: [], failures: 0, indexing: null, lastIndexed: null, notice: null, demoAvailable: false, languages: [], homeCountries: { codes: [], set: false }, ...patch });
+export const fakeStatus = (patch: Partial<ArchiveStatus> = {}): ArchiveStatus => ({ documents: 0, folders: [], failures: 0, indexing: null, lastIndexed: null, notice: null, demoAvailable: false, languages: [], homeCountries: { codes: [], set: false }, team: null, ...patch });
 
 /**
  * A stand-in for the engine that implements the whole contract: each test gives the answers it
@@ -37,6 +37,10 @@ export function fakeArchive(answers: Partial<ArchiveApi> = {}): ArchiveHost & { 
       throw new ApiError('unavailable', 'This fake keeps no briefing.');
     },
     deleteBriefing: async () => ({ deleted: false }),
+    connectTeam: async () => {
+      throw new ApiError('unavailable', 'This fake connects to no team archive.');
+    },
+    disconnectTeam: async () => fakeStatus(),
     addToBriefing: async () => {
       throw new ApiError('unavailable', 'This fake keeps no briefing.');
     },

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexSummary, SearchResult } from '../../archive/api/types.js';
+import { ArchiveService } from '../../archive/service.js';
 import { SCHEMA_VERSION } from '../../archive/team/schema.js';
 import { TeamService } from '../../archive/team/service.js';
 import { startWebServer, type WebServer } from '../../archive/transport/http.js';
@@ -11,7 +12,7 @@ import { REGISTRAR_METHODS } from '../../archive/team/service.js';
 import { addToken, revokeToken, roleOf } from '../../archive/team/tokens.js';
 import { freshDir, indexedSamples } from '../support/archive-fixture.js';
 import { chSample, fixtures, projectRoot, seedFolder, whSample } from '../support/fixtures.js';
-import { startCluster, type Cluster } from '../support/postgres.js';
+import { startCluster, type Cluster } from '../../archive/team/cluster.js';
 
 /**
  * The team archive on a throwaway PostgreSQL cluster: ingest by the command line, the contract's
@@ -21,6 +22,9 @@ import { startCluster, type Cluster } from '../support/postgres.js';
 let cluster: Cluster;
 let url: string;
 let team: TeamService;
+/** The team archive served on a given port again (as after a restart). */
+const startWebServerOn = (service: TeamService, port: number): Promise<WebServer> =>
+  startWebServer(service, { port, staticDir: freshDir('liaison-static-'), authorize: async (token) => ((await roleOf(service.db, token)) ? 'ok' : 'unauthenticated') });
 const cli = (args: string[], timeout = 300_000) => spawnSync(process.execPath, [join(projectRoot, 'bin/liaison.mjs'), ...args], { encoding: 'utf8', timeout, maxBuffer: 1 << 26 });
 
 beforeAll(async () => {
@@ -121,6 +125,62 @@ describe('a team archive on PostgreSQL', () => {
       expect((await call('search', reader, { query: 'Japon' })).status).toBe(401);
     } finally {
       await web.close();
+    }
+  });
+
+  it('is searched from a desktop connected to it, beside its own archive', { timeout: 120_000 }, async () => {
+    const serveTeam = (): Promise<WebServer> =>
+      startWebServer(team, {
+        staticDir: freshDir('liaison-static-'),
+        authorize: async (token) => ((await roleOf(team.db, token)) ? 'ok' : 'unauthenticated'),
+      });
+    let web = await serveTeam();
+    const address = (): string => `http://127.0.0.1:${web.port}`;
+    const token = await addToken(team.db, 'desk', 'reader');
+    const dataDir = freshDir('liaison-desk-');
+    const desk = await ArchiveService.open({ dataDir, folders: [seedFolder] });
+    await desk.reindex({});
+    try {
+      // The address and the token are checked by asking the team archive before they are kept.
+      await expect(desk.connectTeam({ url: 'ftp://example.org', token })).rejects.toMatchObject({ code: 'bad-request' });
+      await expect(desk.connectTeam({ url: 'http://ana:secret@127.0.0.1/', token })).rejects.toThrow('Leave names and passwords out');
+      await expect(desk.connectTeam({ url: address(), token: 'lia_not-the-right-one' })).rejects.toThrow('does not know this token');
+      expect((await desk.status()).team).toBeNull();
+      const status = await desk.connectTeam({ url: `${address()}/`, token });
+      expect(status.team).toMatchObject({ url: address(), reachable: true, documents: 533, error: null });
+      expect(statSync(join(dataDir, 'team.json')).mode & 0o777).toBe(0o600);
+
+      // The same request, answered by either archive as chosen.
+      const local = await desk.search({ query: 'Japon', limit: 5 });
+      const remote = await desk.search({ query: 'Japon', limit: 5, source: 'team' });
+      expect(remote).toEqual({ ...(await team.search({ query: 'Japon', limit: 5 })), tookMs: remote.tookMs });
+      expect(remote.total).toBeGreaterThan(local.total);
+      const view = await desk.getRelease({ id: remote.hits[0]!.id, query: 'Japon', source: 'team' });
+      expect(view.highlights.length).toBeGreaterThan(0);
+      await expect(desk.getRelease({ id: remote.hits[0]!.id })).rejects.toMatchObject({ code: 'not-found' });
+      const lanes = await desk.timeline({ query: 'Ukraine', top: 3, source: 'team' });
+      expect(lanes.lanes.map((l) => l.country)).toEqual((await team.timeline({ query: 'Ukraine', top: 3 })).lanes.map((l) => l.country));
+
+      // Kept across restarts.
+      const reopened = await ArchiveService.open({ dataDir });
+      expect((await reopened.search({ query: 'Japon', limit: 1, source: 'team' })).total).toBe(remote.total);
+
+      // The server gone: one sentence, and this computer's archive answers as before.
+      await web.close();
+      await expect(desk.search({ query: 'Japon', source: 'team' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('cannot be reached') });
+      expect((await desk.status()).team).toMatchObject({ reachable: false, error: expect.stringContaining('keeps working') });
+      expect((await desk.search({ query: 'Japon', limit: 5 })).total).toBe(local.total);
+      // Back: the next call reaches it again.
+      web = await startWebServerOn(team, web.port);
+      expect((await desk.search({ query: 'Japon', limit: 1, source: 'team' })).total).toBe(remote.total);
+      expect((await desk.status()).team).toMatchObject({ reachable: true, error: null });
+
+      expect((await desk.disconnectTeam({})).team).toBeNull();
+      expect(existsSync(join(dataDir, 'team.json'))).toBe(false);
+      await expect(desk.search({ query: 'Japon', source: 'team' })).rejects.toThrow('No team archive is connected');
+    } finally {
+      await web.close();
+      await revokeToken(team.db, 'desk');
     }
   });
 

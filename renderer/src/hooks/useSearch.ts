@@ -21,8 +21,8 @@ export function useSearch(state: ViewState, generation: number) {
   const seq = useRef(0);
 
   const request = useMemo<SearchRequest>(
-    () => ({ query: state.q, countries: state.countries, mentioned: state.mentioned, from: state.from || undefined, to: state.to || undefined, languages: state.languages, sort: state.sort, groupTranslations: true }),
-    [state.q, state.countries, state.mentioned, state.from, state.to, state.languages, state.sort],
+    () => ({ query: state.q, countries: state.countries, mentioned: state.mentioned, from: state.from || undefined, to: state.to || undefined, languages: state.languages, sort: state.sort, groupTranslations: true, ...(state.source === 'team' ? { source: 'team' as const } : {}) }),
+    [state.q, state.countries, state.mentioned, state.from, state.to, state.languages, state.sort, state.source],
   );
 
   const [retries, setRetries] = useState(0);
@@ -38,7 +38,13 @@ export function useSearch(state: ViewState, generation: number) {
         setHits(r.hits);
         setError(null);
       })
-      .catch((err: Error) => mine === seq.current && setError(err.message))
+      .catch((err: Error) => {
+        if (mine !== seq.current) return;
+        // No answer: nothing of the last one stays on screen as if it were this one's.
+        setResult(null);
+        setHits([]);
+        setError(err.message);
+      })
       .finally(() => mine === seq.current && setLoading(false));
   }, [api, request, generation, retries]);
 

@@ -15,8 +15,8 @@ export const DEFAULT_LANES = 8;
 export function useTimeline(state: ViewState, win: Window | null, generation: number) {
   const { api } = useConnection();
   const search = useMemo<TimelineRequest>(
-    () => ({ query: state.q, countries: state.countries, mentioned: state.mentioned, from: state.from || undefined, to: state.to || undefined, languages: state.languages }),
-    [state.q, state.countries, state.mentioned, state.from, state.to, state.languages],
+    () => ({ query: state.q, countries: state.countries, mentioned: state.mentioned, from: state.from || undefined, to: state.to || undefined, languages: state.languages, ...(state.source === 'team' ? { source: 'team' as const } : {}) }),
+    [state.q, state.countries, state.mentioned, state.from, state.to, state.languages, state.source],
   );
   const [overview, setOverview] = useState<TimelineResult | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A throwaway PostgreSQL cluster for the tests: `initdb` into a temporary folder (as the
- * `postgres` user when the tests run as root, as PostgreSQL requires), started on a free port on
- * 127.0.0.1 only, and removed when stopped. Debian's `postgresql` package (`.ci/run` installs it).
+ * A throwaway PostgreSQL cluster for the tests and the team benchmark: `initdb` into a temporary
+ * folder (as the `postgres` user when run as root, as PostgreSQL requires), started on a free port
+ * on 127.0.0.1 only, and removed when stopped. Debian's `postgresql` package (`.ci/run` installs
+ * it). The tests' cluster skips fsync (nothing in it is kept); the benchmark's is durable, with the
+ * memory a database server would be given (`settings`).
  */
 export interface Cluster {
   url: string;
@@ -35,7 +37,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(options: { durable?: boolean; settings?: Record<string, string> } = {}): Promise<Cluster> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed: apt-get install postgresql (.ci/run does).');
   const dir = mkdtempSync(join(tmpdir(), 'liaison-pg-'));
@@ -48,7 +50,9 @@ export async function startCluster(): Promise<Cluster> {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'liaison', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, '-l', join(dir, 'log'), '-w', 'start']);
+  const settings = { ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }), ...options.settings };
+  const flags = Object.entries(settings).map(([k, v]) => ` -c ${k}=${v}`).join('');
+  run('pg_ctl', ['-D', data, '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir}${flags}`, '-l', join(dir, 'log'), '-w', 'start']);
   const url = (db: string): string => `postgres://liaison@127.0.0.1:${port}/${db}`;
   return {
     url: url('postgres'),
