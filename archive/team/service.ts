@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import type { ArchiveEvent } from '../api/contract.js';
@@ -68,12 +69,18 @@ export class TeamService implements ArchiveHost {
 
   async addFolder(req: { path: string }): Promise<ArchiveStatus> {
     if (!req || typeof req.path !== 'string' || !req.path.trim()) throw new ApiError('bad-request', 'Give the path of a folder on the server.');
-    await this.db.query('INSERT INTO folders (path) VALUES ($1) ON CONFLICT DO NOTHING', [resolve(req.path)]);
+    const path = resolve(req.path.trim());
+    const isDir = await stat(path).then((s) => s.isDirectory(), () => null);
+    if (isDir === null) throw new ApiError('not-a-folder', `There is no folder at ${path} on the server.`);
+    if (!isDir) throw new ApiError('not-a-folder', `${path} is a file, not a folder: add the folder that holds the releases.`);
+    await this.db.query('INSERT INTO folders (path) VALUES ($1) ON CONFLICT DO NOTHING', [path]);
     return this.status();
   }
 
   async removeFolder(req: { path: string }): Promise<ArchiveStatus> {
-    await this.db.query('DELETE FROM folders WHERE path = $1', [req?.path]);
+    if (!req || typeof req.path !== 'string') throw new ApiError('bad-request', 'Give the path of the folder to remove.');
+    const removed = await this.db.query('DELETE FROM folders WHERE path = $1', [resolve(req.path)]);
+    if (!removed.rowCount) throw new ApiError('not-found', `${resolve(req.path)} is not one of the team archive's folders.`);
     return this.status();
   }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -5,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArchiveClient, type ArchiveApi, type ArchiveMethod } from '../../archive/api/index.js';
 import { ApiError } from '../../archive/api/errors.js';
 import { ArchiveService } from '../../archive/service.js';
+import { startCluster, type Cluster } from '../../archive/team/cluster.js';
+import { TeamService } from '../../archive/team/service.js';
+import { addToken, roleOf } from '../../archive/team/tokens.js';
 import { dispatch } from '../../archive/transport/dispatch.js';
 import { startWebServer, type WebServer } from '../../archive/transport/http.js';
 import { freshDir } from '../support/archive-fixture.js';
@@ -12,17 +16,32 @@ import { projectRoot, seedFile, seedFolder } from '../support/fixtures.js';
 
 let service: ArchiveService;
 let web: WebServer;
+// The same archive as a team archive on PostgreSQL, served over HTTP with a registrar's token.
+let cluster: Cluster;
+let team: TeamService;
+let teamWeb: WebServer;
+let registrar: string;
 
 beforeAll(async () => {
   service = await ArchiveService.open({ dataDir: freshDir(), folders: [seedFolder, join(projectRoot, 'assets/demo')], demoFolder: join(projectRoot, 'assets/demo') });
   await service.reindex({});
+  cluster = await startCluster();
+  const url = await cluster.database('contract');
+  const indexed = spawnSync(process.execPath, [join(projectRoot, 'bin/liaison.mjs'), 'index', seedFolder, join(projectRoot, 'assets/demo'), '--db', url], { encoding: 'utf8', timeout: 300_000 });
+  if (indexed.status !== 0) throw new Error(indexed.stderr);
+  team = await TeamService.connect(url);
+  registrar = await addToken(team.db, 'contract', 'registrar');
+  teamWeb = await startWebServer(team, { staticDir: freshDir('liaison-static-'), authorize: async (token) => ((await roleOf(team.db, token)) ? 'ok' : 'unauthenticated') });
   // A stand-in for the built UI: these tests are about the server, not the build.
   const staticDir = freshDir('liaison-static-');
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><div id="root"></div>');
   web = await startWebServer(service, { staticDir });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await web?.close();
+  await teamWeb?.close();
+  await team?.close();
+  cluster?.stop();
 });
 
 /** A request with the path and headers exactly as given (fetch would normalise them). */
@@ -46,18 +65,25 @@ const httpClient = (): ArchiveApi =>
     return res.json();
   });
 
+const teamClient = (): ArchiveApi =>
+  createArchiveClient(async (method, req) => {
+    const res = await fetch(`http://127.0.0.1:${teamWeb.port}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Liaison-Token': registrar }, body: JSON.stringify(req) });
+    return res.json();
+  });
+
 const transports: [string, () => ArchiveApi][] = [
   ['direct', () => service],
   ['IPC', ipcClient],
   ['HTTP', httpClient],
 ];
 
-describe.each(transports)('the ArchiveApi contract over %s', (_name, make) => {
+describe.each([...transports, ['HTTP, from a team archive on PostgreSQL', teamClient] as [string, () => ArchiveApi]])('the ArchiveApi contract over %s', (name, make) => {
   it('answers status, search, getRelease, countryNames, failures and timeline with the same JSON', async () => {
     const api = make();
     const status = await api.status({});
     expect(status.documents).toBe(76);
-    expect(status.demoAvailable).toBe(true);
+    // A team archive offers no demo: its registrar indexes its folders.
+    expect(status.demoAvailable).toBe(!name.includes('team'));
     const result = await api.search({ query: 'cyberdéfense Japon', limit: 5 });
     expect(result.total).toBeGreaterThanOrEqual(2);
     const release = await api.getRelease({ id: result.hits[0]!.id, query: 'Japon' });
