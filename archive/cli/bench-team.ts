@@ -101,11 +101,14 @@ export async function benchTeam(argv: string[]): Promise<void> {
           }
           sized.queries[kind] = { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), found, count: times.length };
         }
+        // Said as soon as measured: a later size may take long, or fail.
+        log(`${docs}: ${sized.releases} releases in ${sized.ingestSeconds.toFixed(0)} s (${(sized.files / sized.ingestSeconds).toFixed(0)} files/s), ${sized.databaseMegabytes.toFixed(0)} MB; ${QUERY_KINDS.map((k) => `${k} p50/p95 ${sized.queries[k]!.p50.toFixed(0)}/${sized.queries[k]!.p95.toFixed(0)} ms`).join(', ')}`);
         if (n === 0 && clients > 0 && seconds > 0) {
           log(`${docs}: load test, 2 servers, ${clients} clients, ${seconds} s …`);
           const token = await addToken(team.db, `bench-${Date.now()}`, 'reader');
           const ids = (await team.search({ query: '', limit: 500 })).hits.map((h) => h.id);
-          figures.load = await loadTest(url, token, [...queries.values()].flat(), ids, clients, seconds, scratch);
+          const load = (figures.load = await loadTest(url, token, [...queries.values()].flat(), ids, clients, seconds, scratch));
+          log(`${docs}: load test: ${load.requests} answered, ${load.perSecond.toFixed(1)}/s, p50/p95/p99 ${load.p50.toFixed(0)}/${load.p95.toFixed(0)}/${load.p99.toFixed(0)} ms, ${load.errors} errors, ${load.retried} retried, ${load.lost} lost`);
         }
       } finally {
         await team.close();
