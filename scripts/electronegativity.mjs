@@ -24,22 +24,38 @@ try {
   rmSync(dirname(out), { recursive: true, force: true });
 }
 
-/** One CSV line: quoted fields may hold commas. */
-function fields(line) {
+/** The CSV's rows: quoted fields may hold commas, doubled quotes and line breaks. */
+function rows(text) {
   const out = [];
+  let row = [];
   let cur = '';
   let quoted = false;
-  for (const c of line) {
-    if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      out.push(cur.trim());
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cur.trim());
       cur = '';
+    }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cur.trim());
+      cur = '';
+      if (row.some(Boolean)) out.push(row);
+      row = [];
     } else cur += c;
   }
-  out.push(cur.trim());
+  row.push(cur.trim());
+  if (row.some(Boolean)) out.push(row);
   return out;
 }
-const findings = csv.trim().split('\n').slice(1).filter(Boolean).map(fields).map(([issue, severity, confidence, file, location]) => ({ issue, severity, confidence, file: file.replace(/\\/g, '/'), location }));
+const findings = rows(csv).slice(1).map(([issue, severity, confidence, file = '', location]) => ({ issue, severity, confidence, file: file.replace(/\\/g, '/'), location }));
 const allowed = JSON.parse(readFileSync(join(root, 'electron', 'electronegativity-allow.json'), 'utf8'));
 const isAllowed = (f) => allowed.some((a) => a.issue === f.issue && (a.file === '*' || f.file.endsWith(a.file)));
 const open = findings.filter((f) => !isAllowed(f));
