@@ -60,6 +60,16 @@ export function generatedReleases(count: number): PressRelease[] {
   return out;
 }
 
+/** A service over `count` generated releases put straight into an index in `data`. */
+export async function generatedService(data: string, count: number): Promise<ArchiveService> {
+  const archive = await LocalArchive.open(data);
+  const releases = generatedReleases(count);
+  for (const r of releases) archive.index.add(r);
+  archive.index.setHomeCountries(null);
+  archive.index.setTranslations(linkTranslations(releases));
+  return ArchiveService.over(archive, { dataDir: data });
+}
+
 const stats = (xs: number[]): string => {
   if (!xs.length) return 'none measured';
   const s = [...xs].sort((a, b) => a - b);
@@ -74,13 +84,8 @@ export async function benchTimeline(argv: string[]): Promise<void> {
   const data = await mkdtemp(join(tmpdir(), 'liaison-bench-timeline-'));
   try {
     let t0 = performance.now();
-    const archive = await LocalArchive.open(data);
-    const releases = generatedReleases(count);
-    for (const r of releases) archive.index.add(r);
-    archive.index.setHomeCountries(null);
-    archive.index.setTranslations(linkTranslations(releases));
+    const service = await generatedService(data, count);
     console.log(`timeline: ${count} generated releases put in the index in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const service = ArchiveService.over(archive, { dataDir: data });
     t0 = performance.now();
     await service.timeline({ by: 'quarter', top: 8 });
     console.log(`timeline: engine answer for the whole archive by quarter: ${(performance.now() - t0).toFixed(1)} ms`);

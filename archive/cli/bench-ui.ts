@@ -1,12 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalArchive } from '../local-archive.js';
 import { appRoot } from '../paths.js';
-import { linkTranslations } from '../search/translations.js';
-import { ArchiveService } from '../service.js';
 import { startWebServer } from '../transport/http.js';
-import { generatedReleases } from './bench-timeline.js';
+import { generatedService } from './bench-timeline.js';
 
 /**
  * `liaison bench ui [--docs 20000]`: the search view in Chromium over generated releases (put
@@ -49,12 +46,7 @@ export async function benchUi(argv: string[]): Promise<void> {
   const count = docsAt >= 0 ? Number(argv[docsAt + 1]) : 20_000;
   const data = await mkdtemp(join(tmpdir(), 'liaison-bench-ui-'));
   try {
-    const archive = await LocalArchive.open(data);
-    const releases = generatedReleases(count);
-    for (const r of releases) archive.index.add(r);
-    archive.index.setHomeCountries(null);
-    archive.index.setTranslations(linkTranslations(releases));
-    const service = ArchiveService.over(archive, { dataDir: data });
+    const service = await generatedService(data, count);
     const { chromium } = await import('playwright-core');
     const web = await startWebServer(service, { staticDir: join(appRoot(), 'build', 'renderer') });
     const browser = await chromium.launch({ executablePath: process.env['LIAISON_CHROMIUM'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });

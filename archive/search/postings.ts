@@ -141,18 +141,23 @@ export function decodePostings(bytes: Uint8Array): Posting[] {
   return out;
 }
 
+/** Writes one posting: the gap from the previous release's number, then its positions as gaps. */
+export function writePosting(w: ByteWriter, gap: number, positions: readonly number[]): void {
+  w.varint(gap);
+  w.varint(positions.length);
+  let last = 0;
+  for (const pos of positions) {
+    w.varint(pos - last);
+    last = pos;
+  }
+}
+
 export function encodePostings(postings: Iterable<Posting>): Uint8Array {
   const w = new ByteWriter();
   let prev = 0;
   for (const p of postings) {
-    w.varint(p.no - prev);
+    writePosting(w, p.no - prev, p.positions);
     prev = p.no;
-    w.varint(p.positions.length);
-    let last = 0;
-    for (const pos of p.positions) {
-      w.varint(pos - last);
-      last = pos;
-    }
   }
   return w.result();
 }
@@ -182,15 +187,9 @@ export class MemoryPostings {
       let entry = this.lists.get(term);
       if (!entry) this.lists.set(term, (entry = { w: new ByteWriter(), last: 0, df: 0 }));
       if (no <= entry.last) throw new Error('releases are added in increasing number');
-      entry.w.varint(no - entry.last);
+      writePosting(entry.w, no - entry.last, positions);
       entry.last = no;
       entry.df++;
-      entry.w.varint(positions.length);
-      let last = 0;
-      for (const pos of positions) {
-        entry.w.varint(pos - last);
-        last = pos;
-      }
     }
   }
 

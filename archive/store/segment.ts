@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ByteWriter, PostingsReader } from '../search/postings.js';
+import { ByteWriter, PostingsReader, writePosting } from '../search/postings.js';
 import type { DetailsSource, ReleaseDetails } from '../search/release-index.js';
 import type { PostingsSource, TermIndex } from '../search/term-index.js';
 import { RecordFile, RecordWriter } from './records.js';
@@ -142,14 +142,8 @@ export function writePostings(terms: TermIndex): { bytes: Uint8Array; dictionary
       const reader = new PostingsReader(bytes);
       for (let p = reader.next(); p; p = reader.next()) {
         if (live.deleted.has(p.no)) continue;
-        w.varint(p.no - prev);
+        writePosting(w, p.no - prev, p.positions);
         prev = p.no;
-        w.varint(p.positions.length);
-        let last = 0;
-        for (const pos of p.positions) {
-          w.varint(pos - last);
-          last = pos;
-        }
         df++;
       }
     };
