@@ -1,4 +1,4 @@
-import type { Facets, PressRelease, SearchHit } from '../api/types.js';
+import type { Facets, PressRelease, SearchHit, Snippet } from '../api/types.js';
 import type { FacetFields } from './facets.js';
 import type { ReleaseTerms } from './tokens.js';
 import type { LinkShape } from './translations.js';
@@ -90,3 +90,20 @@ export interface SearchOutcome {
   suggestions: { word: string; term: string; releases: number }[];
 }
 
+
+/** A release as a hit of a search: its fields, its score, its snippet and its other-language versions. */
+export function hitOf(r: PressRelease, score: number, snippet: Snippet, translations: SearchHit['translations']): SearchHit {
+  return {
+    id: r.id,
+    path: r.path,
+    title: r.title,
+    published: r.published,
+    updated: r.updated,
+    language: r.language,
+    countries: r.countries.map((c) => c.code),
+    aboutCountries: r.countries.filter((c) => c.about).map((c) => c.code),
+    score,
+    snippet,
+    translations,
+  };
+}

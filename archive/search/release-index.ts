@@ -12,7 +12,7 @@ import { suggestSpellings } from './spelling.js';
 import { TermIndex, type PostingsSource } from './term-index.js';
 import type { TimelineRelease } from './timeline.js';
 import { termsOfRelease, type ReleaseTerms } from './tokens.js';
-import { paragraphsOf, sequenceOf, type DetailsSource, type IndexedRelease, type ReleaseShape, type SearchOutcome } from './indexed.js';
+import { hitOf, paragraphsOf, sequenceOf, type DetailsSource, type IndexedRelease, type ReleaseShape, type SearchOutcome } from './indexed.js';
 
 import { linkShapeOf, type LinkShape } from './translations.js';
 
@@ -277,19 +277,7 @@ export class ReleaseIndex implements TermSource {
   private toHit(no: number, score: number, query: ExpandedQuery): SearchHit {
     const entry = this.byNo.get(no)!;
     const r = entry.release;
-    return {
-      id: r.id,
-      path: r.path,
-      title: r.title,
-      published: r.published,
-      updated: r.updated,
-      language: r.language,
-      countries: r.countries.map((c) => c.code),
-      aboutCountries: r.countries.filter((c) => c.about).map((c) => c.code),
-      score: Math.round(score * 1000) / 1000,
-      snippet: makeSnippet(this.full(entry), { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }),
-      translations: this.translationsOf(r),
-    };
+    return hitOf(r, Math.round(score * 1000) / 1000, makeSnippet(this.full(entry), { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }), this.translationsOf(r));
   }
 
   /** The other-language versions of a release, as a hit or the reader shows them. */

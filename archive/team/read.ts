@@ -1,10 +1,10 @@
 import type { Pool } from 'pg';
 import { ApiError } from '../api/errors.js';
-import type { PressRelease, ReleaseView, SearchHit, SearchRequest, SearchResult, TimelineRequest, TimelineResult } from '../api/types.js';
+import type { PressRelease, ReleaseView, SearchHit, TranslationRef, SearchRequest, SearchResult, TimelineRequest, TimelineResult } from '../api/types.js';
 import { summarise } from '../enrich/summary.js';
 import { countryExpander, expandQuery } from '../search/expansion.js';
 import { highlightRanges, makeSnippet, type Marks } from '../search/highlights.js';
-import { paragraphsOf } from '../search/indexed.js';
+import { hitOf, paragraphsOf } from '../search/indexed.js';
 import { parseQuery } from '../search/query.js';
 import { queryInfo } from '../search/query-info.js';
 import { buildTimeline, type TimelineRelease } from '../search/timeline.js';
@@ -104,19 +104,7 @@ export async function teamSearch(db: Pool, req: SearchRequest): Promise<SearchRe
   const titles = await titlesOf(db, rows.flatMap((row) => row.release.translations));
   const hits = r.page.map((id, i): SearchHit => {
     const release = byId.get(id)!;
-    return {
-      id,
-      path: release.path,
-      title: release.title,
-      published: release.published,
-      updated: release.updated,
-      language: release.language,
-      countries: release.countries.map((c) => c.code),
-      aboutCountries: release.countries.filter((c) => c.about).map((c) => c.code),
-      score: r.page.length - i,
-      snippet: makeSnippet(release, w.marks),
-      translations: release.translations.map((t) => titles.get(t)).filter((t): t is NonNullable<typeof t> => !!t),
-    };
+    return hitOf(release, r.page.length - i, makeSnippet(release, w.marks), versionsOf(release, titles));
   });
   return {
     total: r.total,
@@ -128,7 +116,10 @@ export async function teamSearch(db: Pool, req: SearchRequest): Promise<SearchRe
   };
 }
 
-async function titlesOf(db: Pool, ids: string[]): Promise<Map<string, { id: string; language: string; title: string }>> {
+/** A release's other-language versions, as far as the archive holds them. */
+const versionsOf = (release: PressRelease, titles: Map<string, TranslationRef>): TranslationRef[] => release.translations.map((t) => titles.get(t)).filter((t): t is TranslationRef => !!t);
+
+async function titlesOf(db: Pool, ids: string[]): Promise<Map<string, TranslationRef>> {
   if (!ids.length) return new Map();
   const rows = (await db.query<{ id: string; language: string; title: string }>('SELECT id, language, title FROM releases WHERE id = ANY($1::text[])', [ids])).rows;
   return new Map(rows.map((r) => [r.id, r]));
@@ -143,7 +134,7 @@ export async function teamRelease(db: Pool, req: { id: string; query?: string })
   if (!release.summary) release = { ...release, summary: summarise(release.title, paragraphs, release.language) };
   const highlights = typeof req.query === 'string' && req.query.trim() ? highlightRanges(release, matching(req.query).marks) : [];
   const titles = await titlesOf(db, release.translations);
-  return { ...release, paragraphs, paragraphStarts: starts, translations: release.translations.map((t) => titles.get(t)).filter((t): t is NonNullable<typeof t> => !!t), highlights };
+  return { ...release, paragraphs, paragraphStarts: starts, translations: versionsOf(release, titles), highlights };
 }
 
 export async function teamTimeline(db: Pool, req: TimelineRequest): Promise<TimelineResult> {
