@@ -3,6 +3,8 @@
  * offsets in the original (evidence and highlights point back into the text the reader shows).
  */
 export function foldKeepLength(text: string): string {
+  // Plain ASCII (most English text): lower case is the whole of it, done natively.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -10,20 +12,17 @@ export function foldKeepLength(text: string): string {
       out[i] = code >= 65 && code <= 90 ? code + 32 : code;
       continue;
     }
-    let folded = foldedUnits.get(code);
-    if (folded === undefined) {
-      folded = foldUnit(code);
-      foldedUnits.set(code, folded);
-    }
+    let folded = foldedUnits[code]!;
+    if (folded === 0) folded = foldedUnits[code] = foldUnit(code);
     out[i] = folded;
   }
-  let result = '';
-  // fromCharCode takes its arguments on the stack: convert in slices.
-  for (let i = 0; i < out.length; i += 8192) result += String.fromCharCode(...out.subarray(i, i + 8192));
-  return result;
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
 }
 
-const foldedUnits = new Map<number, number>();
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Each UTF-16 unit's folded form, filled as units are met (0: not yet). */
+const foldedUnits = new Uint16Array(0x10000);
 
 function foldUnit(code: number): number {
   const c = String.fromCharCode(code);

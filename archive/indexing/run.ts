@@ -128,7 +128,8 @@ export async function runIndexing(index: ReleaseIndex, pool: ReaderPool, folders
       progress.errors++;
       if (old) index.remove(old.id);
     }
-    reporter.report();
+    // The last file is always reported: the bar reaches its end before the next phase.
+    reporter.report(progress.filesDone === progress.filesTotal);
   };
   // Cancel means stop: the readers are terminated at once, whatever they were reading.
   const stop = (): void => void pool.cancel();

@@ -27,10 +27,8 @@ export class Labels {
 
 /** What the filter pass reads of each release. */
 export interface FacetFields {
-  /** Countries the release mentions, and those it is about (a subset), as codes and as numbers. */
-  countries: Set<string>;
+  /** The numbers of the countries the release mentions, and of those it is about (a subset). */
   countryIds: Uint16Array;
-  about: Set<string>;
   aboutIds: Uint16Array;
   language: string;
   languageId: number;

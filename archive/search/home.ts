@@ -22,14 +22,20 @@ export function detectHomeCountries(origins: Iterable<ReleaseOrigin>): string[] 
 }
 
 /**
- * Sets `home` and `about` on a release's countries: its publisher is the country of its address,
- * else the home country of its dateline; a release that says neither is from one of the homes.
+ * Which countries are home for a release: its publisher is the country of its address, else the
+ * home country of its dateline; a release that says neither is from one of the homes.
  */
-export function applyHome(countries: PartnerCountry[], origin: ReleaseOrigin, home: ReadonlySet<string>): void {
+export function homeTest(origin: ReleaseOrigin, home: ReadonlySet<string>): (code: string) => boolean {
   const dateline = origin.datelineCountry;
   const publisher = origin.country ?? (dateline && home.has(dateline) ? dateline : null);
+  return publisher === null ? (code) => home.has(code) : (code) => code === publisher;
+}
+
+/** Sets `home` and `about` on a release's countries (see homeTest). */
+export function applyHome(countries: PartnerCountry[], origin: ReleaseOrigin, home: ReadonlySet<string>): void {
+  const isHome = homeTest(origin, home);
   for (const c of countries) {
-    c.home = c.code === publisher || (publisher === null && home.has(c.code));
+    c.home = isHome(c.code);
     c.about = !c.home && c.aboutBecause.length > 0;
   }
 }

@@ -13,10 +13,15 @@ export interface IndexedRelease extends FacetFields {
   /** Small number the term index knows the release by. */
   no: number;
   /**
-   * The release; once stored, without its text, evidence, quotes and summary (see `full`), and
+   * The release; once stored, without its text, countries, quotes and summary (see `full`), and
    * always without `paragraphs` (they are `text` again; see paragraphsOf).
    */
   release: PressRelease;
+  /**
+   * Once stored, the release's countries as text (country-text.ts): `release.countries` is then
+   * empty, the facet numbers are read from the text and `full` makes the countries from it.
+   */
+  countryText?: string;
   /** The title's terms, space-separated with a space at each end (for the whole-title bonus). */
   titleTerms: string;
   /** Where the title's terms end among the release's positions, and how many positions it has. */

@@ -72,9 +72,11 @@ export function wholeTitleBonus(matched: Scored, parsed: ParsedQuery, titleOf: (
   const whole = { en: ` ${words.flatMap((c) => c.terms).join(' ')} `, fr: ` ${words.flatMap((c) => c.termsFr).join(' ')} ` };
   for (let i = 0; i < matched.size; i++) {
     const { titleTerms, language } = titleOf(matched.nos[i]!);
-    // The title's terms end with its country terms: those are not words of the title as written.
-    const title = titleTerms.replace(/ @[a-z]{2}(?= )/g, '');
     const needle = language === 'fr' ? whole.fr : whole.en;
+    // The title's terms end with its country terms (` @ch`), which no query word can match: a
+    // title that does not hold the words as they are is passed over without more work.
+    if (!titleTerms.includes(needle)) continue;
+    const title = titleTerms.replace(/ @[a-z]{2}(?= )/g, '');
     if (title === needle) matched.scores[i]! += 100;
     else if (title.includes(needle)) matched.scores[i]! += 10;
   }

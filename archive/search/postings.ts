@@ -74,10 +74,20 @@ export class PostingsReader {
     const end = titleEnd(this.no);
     let pos = 0;
     let inTitle = 0;
-    for (let i = 0; i < count; i++) {
+    // Positions grow: once one is past the title, the rest are skipped, not decoded.
+    let i = 0;
+    for (; i < count; i++) {
       pos += this.varint();
-      if (pos < end) inTitle++;
+      if (pos >= end) {
+        i++;
+        break;
+      }
+      inTitle++;
     }
+    const bytes = this.bytes;
+    let at = this.at;
+    for (; i < count; i++) while (bytes[at++]! >= 0x80);
+    this.at = at;
     this.counts.no = this.no;
     this.counts.count = count;
     this.counts.inTitle = inTitle;

@@ -2,8 +2,9 @@ import { summarise } from '../enrich/summary.js';
 import type { Facets, PressRelease, SearchHit, SearchRequest, TranslationRef } from '../api/types.js';
 import { countryExpander, expandQuery, type ExpandedQuery, type Expander } from './expansion.js';
 import { buildFacetTable, filterAndCount, Labels, type FacetTable } from './facets.js';
-import { applyHome, detectHomeCountries } from './home.js';
-import { dateRanks, groupPairs, orderHits } from './order.js';
+import { applyHome, detectHomeCountries, homeTest } from './home.js';
+import { countriesFromText, countriesToText, idsFromText } from './country-text.js';
+import { dateRanks, pageOrder } from './order.js';
 import { makeSnippet, type Marks } from './highlights.js';
 import { matchQuery, wholeTitleBonus, type TermSource } from './matcher.js';
 import type { ParsedQuery } from './query.js';
@@ -25,6 +26,10 @@ export { detailsOf, INDEX_CONFIG, type IndexedRelease, type ReleaseDetails, type
  * (highlights.ts) work over what this class keeps of each release. A release's text, evidence,
  * quotes and summary stay on disk once stored, read when a page of hits or the reader needs them.
  */
+
+/** Shared by every release that has none (frozen: nothing adds to one for all). */
+const NO_IDS = new Uint16Array(0);
+const NONE = Object.freeze([]) as unknown as never[];
 
 export class ReleaseIndex implements TermSource {
   private byNo = new Map<number, IndexedRelease>();
@@ -66,9 +71,10 @@ export class ReleaseIndex implements TermSource {
     return this.details.raw(at);
   }
 
-  /** The whole release: read from disk once stored. */
+  /** The whole release: read from disk once stored, its countries made from their text. */
   full(entry: IndexedRelease): PressRelease {
     let release = entry.release;
+    if (entry.countryText !== undefined) release = { ...release, countries: countriesFromText(entry.countryText, release.origin, this.home) };
     if (entry.stored && this.details) {
       const { evidence, ...rest } = this.details.read(entry.stored);
       release = { ...release, ...rest, countries: release.countries.map((c) => ({ ...c, evidence: evidence[c.code] ?? [] })) };
@@ -82,17 +88,16 @@ export class ReleaseIndex implements TermSource {
     return release.summary || !release.text ? release : { ...release, summary: summarise(release.title, paragraphsOf(release).paragraphs, release.language) };
   }
 
-  private enter(release: PressRelease, no: number, shape: ReleaseShape): IndexedRelease {
+  private enter(release: PressRelease, no: number, shape: ReleaseShape, countryText?: string): IndexedRelease {
     if (this.byId.has(release.id)) this.remove(release.id);
     this.nextNo = Math.max(this.nextNo, no + 1);
     const entry: IndexedRelease = {
       no,
       release,
+      countryText,
       ...shape,
-      countries: new Set(release.countries.map((c) => c.code)),
-      countryIds: Uint16Array.from(release.countries.map((c) => this.labels.countries.id(c.code))),
-      about: new Set(),
-      aboutIds: new Uint16Array(0),
+      countryIds: countryText === undefined ? Uint16Array.from(release.countries.map((c) => this.labels.countries.id(c.code))) : NO_IDS,
+      aboutIds: NO_IDS,
       language: release.language,
       languageId: this.labels.languages.id(release.language),
       published: release.published ?? '',
@@ -109,10 +114,14 @@ export class ReleaseIndex implements TermSource {
   }
 
   private applyHome(entry: IndexedRelease): void {
-    applyHome(entry.release.countries, entry.release.origin, this.home);
-    const about = entry.release.countries.filter((c) => c.about).map((c) => c.code);
-    entry.about = new Set(about);
-    entry.aboutIds = Uint16Array.from(about.map((code) => this.labels.countries.id(code)));
+    if (entry.countryText !== undefined) {
+      const ids = idsFromText(entry.countryText, homeTest(entry.release.origin, this.home), (code) => this.labels.countries.id(code));
+      entry.countryIds = ids.mentioned;
+      entry.aboutIds = ids.about;
+    } else {
+      applyHome(entry.release.countries, entry.release.origin, this.home);
+      entry.aboutIds = Uint16Array.from(entry.release.countries.filter((c) => c.about).map((c) => this.labels.countries.id(c.code)));
+    }
     this.facetTable = null;
   }
 
@@ -140,9 +149,9 @@ export class ReleaseIndex implements TermSource {
     return entry;
   }
 
-  /** Puts back a stored release (its postings are in the segment attached with `attach`). */
-  restore(no: number, release: PressRelease, shape: ReleaseShape): IndexedRelease {
-    return this.enter(release, no, shape);
+  /** Puts back a stored release, its countries as text (its postings are in the segment attached with `attach`). */
+  restore(no: number, release: PressRelease, countryText: string, shape: ReleaseShape): IndexedRelease {
+    return this.enter(release, no, shape, countryText);
   }
 
   /** Puts the stored segment and details under the releases; what was read since is in them now. */
@@ -154,7 +163,11 @@ export class ReleaseIndex implements TermSource {
       if (at) {
         e.stored = at;
         // The text and the rest now live on disk: only what search needs stays in memory.
-        e.release = { ...e.release, text: '', quotes: [], summary: '', organisations: [], countries: e.release.countries.map((c) => ({ ...c, evidence: [] })) };
+        if (e.countryText === undefined) {
+          const { countries, ...rest } = e.release;
+          e.countryText = countriesToText(countries);
+          e.release = { ...rest, text: '', quotes: NONE, summary: '', organisations: NONE, countries: NONE };
+        }
       }
     }
     this.terms.attach(postings, this.byNo.size, total);
@@ -197,7 +210,7 @@ export class ReleaseIndex implements TermSource {
 
   /** Each release's versions by number, for counting a pair once. */
   linkVersions(): void {
-    for (const e of this.byNo.values()) e.versions = e.release.translations.map((id) => this.byId.get(id)?.no).filter((n): n is number => n !== undefined);
+    for (const e of this.byNo.values()) e.versions = e.release.translations.length ? e.release.translations.map((id) => this.byId.get(id)?.no).filter((n): n is number => n !== undefined) : NONE;
     this.facetTable = null;
   }
 
@@ -212,14 +225,7 @@ export class ReleaseIndex implements TermSource {
   }
 
   prefixTerms(prefix: string): string[] {
-    // The most common completions first; a very short prefix is capped to stay instant.
-    return this.terms
-      .termsStartingWith(prefix)
-      .filter((t) => this.terms.holds(t))
-      .map((t) => [t, this.terms.df(t)] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 200)
-      .map(([t]) => t);
+    return this.terms.completions(prefix);
   }
 
   idf(term: string): number {
@@ -235,25 +241,29 @@ export class ReleaseIndex implements TermSource {
     return this.dateRank;
   }
 
-  /** The releases matching a request, ordered, with the facets: what every answer starts from. */
-  private select(request: SearchRequest, parsed: ParsedQuery): { query: ExpandedQuery; ordered: number[]; scores: Scored; versions: number; facets: Facets } {
+  /**
+   * The releases matching a request, ordered, with the facets: what every answer starts from.
+   * With `want`, `ordered` may hold only the first `want` of the order; `total` counts them all.
+   */
+  private select(request: SearchRequest, parsed: ParsedQuery, want = Infinity): { query: ExpandedQuery; ordered: number[]; total: number; scores: Scored; versions: number; facets: Facets } {
     const query = expandQuery(parsed, this.expander);
     const matched = matchQuery(this, query);
     wholeTitleBonus(matched, parsed, (no) => this.slots[no]!);
     this.facetTable ??= buildFacetTable(this.byNo.values(), this.nextNo);
     const { hits, facets } = filterAndCount(matched, this.facetTable, request, this.labels, !!request.groupTranslations);
-    const ordered = orderHits(hits, request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance'), this.ranks(), (no) => this.slots[no]!.published === '');
-    return { query, ordered: request.groupTranslations ? groupPairs(ordered, (no) => this.byNo.get(no)!.release) : ordered, scores: hits, versions: hits.size, facets };
+    const sort = request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance');
+    const { ordered, total } = pageOrder(hits, sort, this.ranks(), want, !!request.groupTranslations, (no) => this.slots[no]!);
+    return { query, ordered, total, scores: hits, versions: hits.size, facets };
   }
 
   /** One page of hits, with snippets, and the facets. */
   search(request: SearchRequest, parsed: ParsedQuery): SearchOutcome {
-    const { query, ordered, scores, versions, facets } = this.select(request, parsed);
     const offset = Math.max(0, request.offset ?? 0);
     const limit = Math.min(500, Math.max(0, request.limit ?? 20));
+    const { query, ordered, total, scores, versions, facets } = this.select(request, parsed, offset + limit);
     const page = ordered.slice(offset, offset + limit).map((no) => this.toHit(no, scores.get(no)!, query));
     const suggestions = suggestSpellings(query.groups.flat(), (t) => this.terms.releases(t), (prefix) => this.terms.termsStartingWith(prefix));
-    return { total: ordered.length, versions, hits: page, facets, expansions: query.expansions, suggestions };
+    return { total, versions, hits: page, facets, expansions: query.expansions, suggestions };
   }
 
   /**
@@ -264,7 +274,7 @@ export class ReleaseIndex implements TermSource {
     return this.select({ ...request, groupTranslations: true }, parsed).ordered.map((no) => {
       const e = this.byNo.get(no)!;
       const r = e.release;
-      return { id: r.id, title: r.title, published: e.published, language: r.language, countries: [...(request.mentioned ? e.countries : e.about)], versions: r.translations };
+      return { id: r.id, title: r.title, published: e.published, language: r.language, countries: [...(request.mentioned ? e.countryIds : e.aboutIds)].map((id) => this.labels.countries.names[id]!), versions: r.translations };
     });
   }
 
@@ -276,8 +286,8 @@ export class ReleaseIndex implements TermSource {
 
   private toHit(no: number, score: number, query: ExpandedQuery): SearchHit {
     const entry = this.byNo.get(no)!;
-    const r = entry.release;
-    return hitOf(r, Math.round(score * 1000) / 1000, makeSnippet(this.full(entry), { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }), this.translationsOf(r));
+    const r = this.full(entry);
+    return hitOf(r, Math.round(score * 1000) / 1000, makeSnippet(r, { terms: query.highlightTerms, prefixes: query.prefixes, countries: query.countries }), this.translationsOf(r));
   }
 
   /** The other-language versions of a release, as a hit or the reader shows them. */

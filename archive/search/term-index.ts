@@ -170,6 +170,16 @@ export class TermIndex {
     return out.result();
   }
 
+  /** The completions of a prefix that releases still hold, the most common first; capped at 200 to stay instant. */
+  completions(prefix: string): string[] {
+    return this.termsStartingWith(prefix)
+      .filter((t) => this.holds(t))
+      .map((t) => [t, this.df(t)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 200)
+      .map(([t]) => t);
+  }
+
   /** Terms starting with `prefix`, from the segment and the live releases, once each. */
   termsStartingWith(prefix: string): string[] {
     this.liveSorted ??= [...this.live.terms()].sort();

@@ -12,7 +12,7 @@ import { syncDir, writeDurable } from './durable.js';
  * whole; files read where they lie (records.ts) carry a checksum per record instead.
  */
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface Manifest {
   schema: number;
@@ -134,7 +134,7 @@ export class GenerationStore {
    * Loads the current generation, or throws DamagedIndexError saying what is wrong. The files
    * named in `inPlace` are not read, only checked for their size: the caller reads them from `dir`.
    */
-  async load(config: unknown, inPlace: string[] = []): Promise<{ manifest: Manifest; dir: string; files: Map<string, string> } | null> {
+  async load(config: unknown, inPlace: string[] = []): Promise<{ manifest: Manifest; dir: string; files: Map<string, Buffer> } | null> {
     const name = await this.current();
     if (!name) return null;
     if (!/^gen-\d+$/.test(name)) throw new DamagedIndexError(`the index pointer names "${name.slice(0, 40)}", which is not a generation`);
@@ -148,7 +148,7 @@ export class GenerationStore {
     if (manifest?.app !== 'liaison' || !Array.isArray(manifest.files)) throw new DamagedIndexError('the index manifest is not Liaison\'s');
     if (manifest.schema !== SCHEMA_VERSION) throw new DamagedIndexError(`the index was written in format ${manifest.schema}; this version reads format ${SCHEMA_VERSION}`);
     if (JSON.stringify(manifest.config) !== JSON.stringify(config)) throw new DamagedIndexError('the index was built with other settings');
-    const files = new Map<string, string>();
+    const files = new Map<string, Buffer>();
     for (const f of manifest.files) {
       if (inPlace.includes(f.name)) {
         const size = await stat(join(dir, f.name)).then((s) => s.size, () => null);
@@ -163,7 +163,7 @@ export class GenerationStore {
         throw new DamagedIndexError(`the index file ${f.name} is missing`);
       }
       if (bytes.length !== f.bytes || f.sha256 === null || sha256(bytes) !== f.sha256) throw new DamagedIndexError(`the index file ${f.name} is damaged (its checksum does not match)`);
-      files.set(f.name, bytes.toString('utf8'));
+      files.set(f.name, bytes);
     }
     for (const name of inPlace) if (!manifest.files.some((f) => f.name === name)) throw new DamagedIndexError(`the index file ${name} is missing`);
     return { manifest, dir, files };

@@ -1,14 +1,14 @@
-import type { FileFailure, IndexSummary, PressRelease } from '../api/types.js';
+import type { FileFailure, IndexSummary } from '../api/types.js';
 import { detailsOf, INDEX_CONFIG, type ReleaseIndex } from '../search/release-index.js';
-import type { LinkShape } from '../search/translations.js';
 import { stat } from 'node:fs/promises';
 import { DamagedIndexError, type GenerationFile, type GenerationStore } from './generations.js';
 import { RecordWriter } from './records.js';
+import { decodeLine, encodeLine } from './release-line.js';
 import { SegmentDetails, SegmentPostings, writePostings, type Dictionary } from './segment.js';
 
 /**
  * The index as files of a generation (see DESIGN.md, "Index format"):
- *   releases.jsonl   one line per release: what search keeps in memory (no text)
+ *   releases.jsonl   one line per release (release-line.ts): what search keeps in memory (no text)
  *   details.bin      each release's text, evidence, quotes and summary: one checksummed record each;
  *                    shared with the previous generation (linked) and appended to
  *   dictionary.json  the terms in order, with where each one's postings lie
@@ -30,30 +30,6 @@ export interface ArchiveState {
   lastIndexed: IndexSummary | null;
 }
 
-/** One line of releases.jsonl. */
-interface StoredLine {
-  no: number;
-  titleTerms: string;
-  titleLength: number;
-  length: number;
-  stored: [number, number];
-  link: { named: string[]; textLength: number; paragraphs: number; features: string };
-  release: PressRelease;
-}
-
-const featuresToText = (f: Uint32Array): string => Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64');
-function featuresFromText(s: string): Uint32Array {
-  const bytes = Buffer.from(s, 'base64');
-  const out = new Uint32Array(bytes.length >> 2);
-  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
-  return out;
-}
-
-/** What of a release goes into releases.jsonl: neither its text nor what details.bin holds. */
-function slim(r: PressRelease): PressRelease {
-  return { ...r, paragraphs: [], text: '', quotes: [], summary: '', organisations: [], countries: r.countries.map((c) => ({ ...c, evidence: [] })) };
-}
-
 /**
  * Writes the index as a new generation, then puts its segment under the index (the releases'
  * texts and the postings are read from the new files from then on) and removes older generations.
@@ -72,16 +48,7 @@ export async function saveIndex(store: GenerationStore, index: ReleaseIndex, sta
   for (const e of entries) {
     const at = append && e.stored ? e.stored : details.add(e.stored ? index.storedDetails(e.stored) : Buffer.from(JSON.stringify(detailsOf(e.release))));
     stored.set(e.no, at);
-    const line: StoredLine = {
-      no: e.no,
-      titleTerms: e.titleTerms,
-      titleLength: e.titleLength,
-      length: e.length,
-      stored: at,
-      link: { named: e.link.named, textLength: e.link.textLength, paragraphs: e.link.paragraphs, features: featuresToText(e.link.features) },
-      release: e.stored ? e.release : slim(e.release),
-    };
-    lines.push(JSON.stringify(line));
+    lines.push(encodeLine(e, at));
   }
   const postings = writePostings(index.termIndex);
   const files = new Map<string, GenerationFile>([
@@ -104,22 +71,22 @@ export async function loadIndex(store: GenerationStore, index: ReleaseIndex): Pr
   const loaded = await store.load(INDEX_CONFIG, ['details.bin', 'postings.bin']);
   if (!loaded) return null;
   try {
-    const state = JSON.parse(loaded.files.get('state.json') ?? 'null') as ArchiveState;
-    const text = loaded.files.get('releases.jsonl') ?? '';
+    const state = JSON.parse(loaded.files.get('state.json')?.toString('utf8') ?? 'null') as ArchiveState;
+    // Line by line from the bytes: the file is never one string (at 50,000 releases it would be
+    // over a hundred megabytes, twice that as soon as one title has an accent).
+    const bytes = loaded.files.get('releases.jsonl') ?? Buffer.alloc(0);
     let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
+    while (start < bytes.length) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
       if (end > start) {
-        const line = JSON.parse(text.slice(start, end)) as StoredLine;
-        const r = line.release;
-        const link: LinkShape = { id: r.id, published: r.published, language: r.language, origin: r.origin, named: line.link.named, textLength: line.link.textLength, paragraphs: line.link.paragraphs, features: featuresFromText(line.link.features) };
-        index.restore(line.no, r, { titleTerms: line.titleTerms, titleLength: line.titleLength, length: line.length, stored: line.stored, link });
+        const line = decodeLine(bytes.toString('utf8', start, end));
+        index.restore(line.no, line.release, line.countries, line.shape);
       }
       start = end + 1;
     }
     if (index.size !== loaded.manifest.counts['releases']) throw new DamagedIndexError('the number of releases does not match the manifest');
-    const dictionary = JSON.parse(loaded.files.get('dictionary.json')!) as Dictionary;
+    const dictionary = JSON.parse(loaded.files.get('dictionary.json')!.toString('utf8')) as Dictionary;
     if (!Array.isArray(dictionary.terms) || dictionary.terms.length !== loaded.manifest.counts['terms']) throw new DamagedIndexError('the dictionary of terms does not match the manifest');
     index.attach(new SegmentPostings(loaded.dir, dictionary), new SegmentDetails(loaded.dir));
     index.linkVersions();

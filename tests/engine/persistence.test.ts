@@ -36,6 +36,8 @@ describe('the index on disk', () => {
       const after = await reopened.search({ query: queries[i]!, limit: 10 });
       expect(after.total, queries[i]).toBe(before[i]!.total);
       expect(after.hits.map((h) => h.id), queries[i]).toEqual(before[i]!.hits.map((h) => h.id));
+      // The countries, and those each release is about, come back from their stored text the same.
+      expect(after.hits.map((h) => [h.countries, h.aboutCountries]), queries[i]).toEqual(before[i]!.hits.map((h) => [h.countries, h.aboutCountries]));
       expect(after.facets).toEqual(before[i]!.facets);
     }
   });
@@ -99,6 +101,18 @@ describe('the index on disk', () => {
     const summary = await reopened.reindex({});
     expect(summary).toMatchObject({ added: 12, documents: 12 });
     expect((await reopened.status()).notice).toBeNull();
+  });
+
+  it('reports the last file read before it goes on to index (the bar reaches its end)', async () => {
+    // Small files, read faster than progress is sent (ten times a second): the last one must still be.
+    const folder = freshDir();
+    for (let i = 1; i <= 30; i++) writeFileSync(join(folder, `note-${i}.txt`), `Note ${i} on Norway\n\nBerne, 2 February 2011 - A short note.\n`);
+    const archive = await LocalArchive.open(freshDir());
+    await archive.setFolders([folder]);
+    const seen: { phase: string; done: number; total: number }[] = [];
+    await archive.reindex({ onProgress: (p) => seen.push({ phase: p.phase, done: p.filesDone, total: p.filesTotal }) });
+    const reading = seen.filter((p) => p.phase === 'reading');
+    expect(reading.at(-1)).toEqual({ phase: 'reading', done: 30, total: 30 });
   });
 
   it('rebuilds when a file is missing, damaged, or from another format version', async () => {
