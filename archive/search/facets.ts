@@ -1,4 +1,5 @@
 import type { Facets } from '../api/types.js';
+import { titleMask } from './matcher.js';
 import { ScoredBuilder, type Scored } from './sets.js';
 
 /** Facet values numbered, so that counting is done in typed arrays. */
@@ -37,6 +38,8 @@ export interface FacetFields {
   yearId: number;
   /** The numbers of the same release in other languages. */
   versions: number[];
+  /** The title's terms, space-separated (for the whole-title bonus: see titleMask). */
+  titleTerms: string;
 }
 
 export interface Filters {
@@ -73,6 +76,8 @@ export interface FacetTable {
   published: string[];
   /** The numbers of the same release in other languages, where there are any. */
   versions: (number[] | undefined)[];
+  /** The terms of each title as bits (matcher.ts, titleMask). */
+  titleMask: Int32Array;
 }
 
 export function buildFacetTable(entries: Iterable<FacetFields & { no: number }>, lastNo: number): FacetTable {
@@ -88,6 +93,7 @@ export function buildFacetTable(entries: Iterable<FacetFields & { no: number }>,
     year: new Uint16Array(size),
     published: new Array<string>(size).fill(''),
     versions: new Array<number[] | undefined>(size),
+    titleMask: new Int32Array(size),
   };
   const byNo = new Array<(FacetFields & { no: number }) | undefined>(size);
   for (const e of list) byNo[e.no] = e;
@@ -107,6 +113,7 @@ export function buildFacetTable(entries: Iterable<FacetFields & { no: number }>,
     t.year[no] = e.yearId;
     t.published[no] = e.published;
     if (e.versions.length) t.versions[no] = e.versions;
+    t.titleMask[no] = titleMask(e.titleTerms);
   }
   return t;
 }

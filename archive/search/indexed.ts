@@ -84,7 +84,7 @@ export function paragraphsOf(release: Pick<PressRelease, 'text' | 'title'>): { p
 }
 
 /** The settings a stored index was built with: an index built otherwise is rebuilt. */
-export const INDEX_CONFIG = { postings: 'positions-v1', terms: 'liaison-terms-v2', titleBoost: 3 } as const;
+export const INDEX_CONFIG = { postings: 'docs-then-positions-v2', terms: 'liaison-terms-v2', titleBoost: 3 } as const;
 
 export interface SearchOutcome {
   total: number;

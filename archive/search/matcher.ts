@@ -65,13 +65,36 @@ export function matchQuery(index: TermSource, query: ExpandedQuery): Scored {
   return matched;
 }
 
-/** A query that is a release's whole title puts that release first (and one its title holds, high). */
-export function wholeTitleBonus(matched: Scored, parsed: ParsedQuery, titleOf: (no: number) => { titleTerms: string; language: string }): void {
+/**
+ * The terms of a title as bits of a 32-bit number (each term sets one bit by its hash): a title
+ * whose bits lack one of a query's cannot hold all its words, and is passed over unread.
+ */
+export function titleMask(terms: string): number {
+  let mask = 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i <= terms.length; i++) {
+    const c = i < terms.length ? terms.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (h !== 0x811c9dc5) mask |= 1 << ((h >>> 0) % 32);
+      h = 0x811c9dc5;
+    } else h = Math.imul(h ^ c, 0x01000193);
+  }
+  return mask;
+}
+
+/**
+ * A query that is a release's whole title puts that release first (and one its title holds, high).
+ * `masks`, by release number (see titleMask), spares reading the titles that cannot hold it.
+ */
+export function wholeTitleBonus(matched: Scored, parsed: ParsedQuery, titleOf: (no: number) => { titleTerms: string; language: string }, masks?: Int32Array): void {
   const words = parsed.required.flat().filter((c) => c.kind !== 'prefix');
   if (words.flatMap((c) => c.terms).length < 2 || !parsed.required.every((g) => g.length === 1)) return;
   const whole = { en: ` ${words.flatMap((c) => c.terms).join(' ')} `, fr: ` ${words.flatMap((c) => c.termsFr).join(' ')} ` };
+  const need = { en: titleMask(whole.en), fr: titleMask(whole.fr) };
   for (let i = 0; i < matched.size; i++) {
-    const { titleTerms, language } = titleOf(matched.nos[i]!);
+    const no = matched.nos[i]!;
+    if (masks && (masks[no]! & need.en) !== need.en && (masks[no]! & need.fr) !== need.fr) continue;
+    const { titleTerms, language } = titleOf(no);
     const needle = language === 'fr' ? whole.fr : whole.en;
     // The title's terms end with its country terms (` @ch`), which no query word can match: a
     // title that does not hold the words as they are is passed over without more work.

@@ -1,14 +1,19 @@
 /**
- * Postings: for each term, the releases holding it and where (term positions), in a compact
- * byte form: for each release in increasing number, the number's distance from the previous one,
- * how many times the term occurs, then the positions as distances. Variable-length integers (7
- * bits a byte) keep 50,000 releases' positions in tens of megabytes, outside the JavaScript heap.
+ * Postings: for each term, the releases holding it and where (term positions), in a compact byte
+ * form of two parts, so that ranking reads only the first:
+ *   its length (a varint), then
+ *   the releases: for each, in increasing number, the distance from the previous number, how many
+ *   times the term occurs, how many of those are in the title;
+ *   the positions: for each release in the same order, its positions as distances.
+ * Variable-length integers (7 bits a byte) keep 50,000 releases' positions in tens of megabytes,
+ * outside the JavaScript heap.
  */
 
 /** A term's occurrences in one release. */
 export interface Posting {
   no: number;
   positions: number[];
+  inTitle: number;
 }
 
 export class ByteWriter {
@@ -45,12 +50,39 @@ export class ByteWriter {
   }
 }
 
-/** Reads a postings list, one release at a time. */
-export class PostingsReader {
-  private at = 0;
-  private no = 0;
+function varintAt(bytes: Uint8Array, at: number): { value: number; next: number } {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++]!;
+    value |= (b & 0x7f) << shift;
+    if (b < 0x80) return { value: value >>> 0, next: at };
+    shift += 7;
+  }
+}
 
-  constructor(private readonly bytes: Uint8Array) {}
+/**
+ * Reads a postings list, one release at a time: with `nextCounts` the releases only (what ranking
+ * needs), or with `nextDoc` each release and then its positions taken or skipped.
+ */
+export class PostingsReader {
+  /** Where the next release is read, where its part ends, where the next positions are read. */
+  private at: number;
+  private readonly docsEnd: number;
+  private pat: number;
+  private no = 0;
+  private pending = 0;
+  private readonly counts = { no: 0, count: 0, inTitle: 0 };
+
+  constructor(private readonly bytes: Uint8Array) {
+    if (bytes.length === 0) {
+      this.at = this.docsEnd = this.pat = 0;
+      return;
+    }
+    const head = varintAt(bytes, 0);
+    this.at = head.next;
+    this.docsEnd = this.pat = head.next + head.value;
+  }
 
   private varint(): number {
     let v = 0;
@@ -63,48 +95,27 @@ export class PostingsReader {
     }
   }
 
-  /**
-   * The next release's number, how many times the term occurs in it and how many of those come
-   * before `titleEnd` (in the title), without building the positions; -1 at the end.
-   */
-  nextCounts(titleEnd: (no: number) => number): { no: number; count: number; inTitle: number } | null {
-    if (this.at >= this.bytes.length) return null;
+  /** The next release's number, how many times the term occurs in it and how many in its title; null at the end. */
+  nextCounts(): { no: number; count: number; inTitle: number } | null {
+    if (this.at >= this.docsEnd) return null;
     this.no += this.varint();
-    const count = this.varint();
-    const end = titleEnd(this.no);
-    let pos = 0;
-    let inTitle = 0;
-    // Positions grow: once one is past the title, the rest are skipped, not decoded.
-    let i = 0;
-    for (; i < count; i++) {
-      pos += this.varint();
-      if (pos >= end) {
-        i++;
-        break;
-      }
-      inTitle++;
-    }
-    const bytes = this.bytes;
-    let at = this.at;
-    for (; i < count; i++) while (bytes[at++]! >= 0x80);
-    this.at = at;
     this.counts.no = this.no;
-    this.counts.count = count;
-    this.counts.inTitle = inTitle;
+    this.counts.count = this.varint();
+    this.counts.inTitle = this.varint();
     return this.counts;
   }
 
-  private counts = { no: 0, count: 0, inTitle: 0 };
-
   /** Moves to the next release (false at the end); then read `docNo`, and take or skip its positions. */
   nextDoc(): boolean {
-    if (this.at >= this.bytes.length) return false;
+    if (this.at >= this.docsEnd) return false;
     this.no += this.varint();
     this.pending = this.varint();
+    this.inTitle = this.varint();
     return true;
   }
 
-  private pending = 0;
+  /** How many of the current release's occurrences are in its title. */
+  inTitle = 0;
 
   get docNo(): number {
     return this.no;
@@ -113,63 +124,114 @@ export class PostingsReader {
   /** The current release's positions, less `shift` each. */
   takePositions(shift = 0): number[] {
     const out = new Array<number>(this.pending);
+    const bytes = this.bytes;
+    let at = this.pat;
     let pos = 0;
     for (let i = 0; i < this.pending; i++) {
-      pos += this.varint();
+      let v = 0;
+      let s = 0;
+      for (;;) {
+        const b = bytes[at++]!;
+        v |= (b & 0x7f) << s;
+        if (b < 0x80) break;
+        s += 7;
+      }
+      pos += v >>> 0;
       out[i] = pos - shift;
     }
+    this.pat = at;
     this.pending = 0;
     return out;
   }
 
+  /** How many positions the current release has (before they are taken or skipped). */
+  get pendingCount(): number {
+    return this.pending;
+  }
+
+  /** The current release's positions, less `shift` each, written into `into` (room for pendingCount); returns how many. */
+  takePositionsInto(into: Int32Array, shift = 0): number {
+    const n = this.pending;
+    const bytes = this.bytes;
+    let at = this.pat;
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      let v = 0;
+      let s = 0;
+      for (;;) {
+        const b = bytes[at++]!;
+        v |= (b & 0x7f) << s;
+        if (b < 0x80) break;
+        s += 7;
+      }
+      pos += v >>> 0;
+      into[i] = pos - shift;
+    }
+    this.pat = at;
+    this.pending = 0;
+    return n;
+  }
+
   skipPositions(): void {
-    for (let i = 0; i < this.pending; i++) while (this.bytes[this.at++]! >= 0x80);
+    const bytes = this.bytes;
+    let at = this.pat;
+    for (let i = 0; i < this.pending; i++) while (bytes[at++]! >= 0x80);
+    this.pat = at;
     this.pending = 0;
   }
 
-  /** The next release's number and its positions (null at the end). */
+  /** The next release's number, its positions (when asked for) and how many are in its title; null at the end. */
   next(withPositions = true): Posting | null {
-    if (this.at >= this.bytes.length) return null;
-    this.no += this.varint();
-    const count = this.varint();
-    const positions: number[] = withPositions ? new Array<number>(count) : [];
-    let pos = 0;
-    for (let i = 0; i < count; i++) {
-      pos += this.varint();
-      if (withPositions) positions[i] = pos;
+    if (!this.nextDoc()) return null;
+    const inTitle = this.inTitle;
+    if (withPositions) return { no: this.no, positions: this.takePositions(), inTitle };
+    this.skipPositions();
+    return { no: this.no, positions: [], inTitle };
+  }
+}
+
+/** Writes postings (see the top of this file) one release at a time, in increasing number. */
+export class PostingsWriter {
+  private readonly docs = new ByteWriter();
+  private readonly positions = new ByteWriter();
+
+  /** One release: the gap from the previous release's number, its positions, how many of them are in the title. */
+  add(gap: number, positions: readonly number[], inTitle: number): void {
+    this.docs.varint(gap);
+    this.docs.varint(positions.length);
+    this.docs.varint(inTitle);
+    let last = 0;
+    for (const pos of positions) {
+      this.positions.varint(pos - last);
+      last = pos;
     }
-    // Without positions, the first one still counts (it says whether the term is in the title).
-    if (!withPositions && count) positions.push(-1);
-    return { no: this.no, positions };
+  }
+
+  result(): Uint8Array {
+    return joinParts(this.docs.result(), this.positions.result());
   }
 }
 
-export function decodePostings(bytes: Uint8Array): Posting[] {
-  const reader = new PostingsReader(bytes);
-  const out: Posting[] = [];
-  for (let p = reader.next(); p; p = reader.next()) out.push(p);
-  return out;
-}
-
-/** Writes one posting: the gap from the previous release's number, then its positions as gaps. */
-export function writePosting(w: ByteWriter, gap: number, positions: readonly number[]): void {
-  w.varint(gap);
-  w.varint(positions.length);
-  let last = 0;
-  for (const pos of positions) {
-    w.varint(pos - last);
-    last = pos;
-  }
-}
-
-export function encodePostings(postings: Iterable<Posting>): Uint8Array {
+/** A list from its two parts. */
+export function joinParts(docs: Uint8Array, positions: Uint8Array): Uint8Array {
   const w = new ByteWriter();
-  let prev = 0;
-  for (const p of postings) {
-    writePosting(w, p.no - prev, p.positions);
-    prev = p.no;
-  }
+  w.varint(docs.length);
+  w.raw(docs);
+  w.raw(positions);
   return w.result();
+}
+
+/** A list's two parts, as views of its bytes. */
+export function splitParts(bytes: Uint8Array): { docs: Uint8Array; positions: Uint8Array } {
+  const head = varintAt(bytes, 0);
+  const end = head.next + head.value;
+  return { docs: bytes.subarray(head.next, end), positions: bytes.subarray(end) };
+}
+
+/** The first varint of some bytes, and how many bytes it takes. */
+export function firstVarint(bytes: Uint8Array): { value: number; length: number } {
+  const v = varintAt(bytes, 0);
+  return { value: v.value, length: v.next };
 }
 
 /**
@@ -177,9 +239,9 @@ export function encodePostings(postings: Iterable<Posting>): Uint8Array {
  * byte buffer: the releases read since the last save.
  */
 export class MemoryPostings {
-  private lists = new Map<string, { w: ByteWriter; last: number; df: number }>();
+  private lists = new Map<string, { w: PostingsWriter; last: number; df: number }>();
 
-  /** Adds one release's terms, in order (its positions are their places in the sequence). */
+  /** Adds one release's terms, in order (its positions are their places in the sequence; the title's end at the first empty slot). */
   add(no: number, sequence: string[]): void {
     const at = new Map<string, number[]>();
     sequence.forEach((term, pos) => {
@@ -188,16 +250,19 @@ export class MemoryPostings {
       if (!list) at.set(term, (list = []));
       list.push(pos);
     });
-    this.addPositions(no, at);
+    const titleLength = sequence.indexOf('');
+    this.addPositions(no, at, titleLength < 0 ? sequence.length : titleLength);
   }
 
-  /** Adds one release's terms given as each term's positions, in increasing order. */
-  addPositions(no: number, at: ReadonlyMap<string, readonly number[]>): void {
+  /** Adds one release's terms given as each term's positions, in increasing order; positions before `titleLength` are in its title. */
+  addPositions(no: number, at: ReadonlyMap<string, readonly number[]>, titleLength: number): void {
     for (const [term, positions] of at) {
       let entry = this.lists.get(term);
-      if (!entry) this.lists.set(term, (entry = { w: new ByteWriter(), last: 0, df: 0 }));
+      if (!entry) this.lists.set(term, (entry = { w: new PostingsWriter(), last: 0, df: 0 }));
       if (no <= entry.last) throw new Error('releases are added in increasing number');
-      writePosting(entry.w, no - entry.last, positions);
+      let inTitle = 0;
+      while (inTitle < positions.length && positions[inTitle]! < titleLength) inTitle++;
+      entry.w.add(no - entry.last, positions, inTitle);
       entry.last = no;
       entry.df++;
     }

@@ -37,7 +37,7 @@ export class ReleaseIndex implements TermSource {
   private slots: (IndexedRelease | undefined)[] = [];
   private byId = new Map<string, IndexedRelease>();
   private nextNo = 1;
-  private terms = new TermIndex((no) => this.slots[no]);
+  private terms = new TermIndex((no) => this.slots[no], () => this.nextNo);
   private details: DetailsSource | null = null;
   private labels = { countries: new Labels(), languages: new Labels(), years: new Labels() };
   /** The archive's home countries, and whether the desk officer set them (else they are found). */
@@ -248,8 +248,8 @@ export class ReleaseIndex implements TermSource {
   private select(request: SearchRequest, parsed: ParsedQuery, want = Infinity): { query: ExpandedQuery; ordered: number[]; total: number; scores: Scored; versions: number; facets: Facets } {
     const query = expandQuery(parsed, this.expander);
     const matched = matchQuery(this, query);
-    wholeTitleBonus(matched, parsed, (no) => this.slots[no]!);
     this.facetTable ??= buildFacetTable(this.byNo.values(), this.nextNo);
+    wholeTitleBonus(matched, parsed, (no) => this.slots[no]!, this.facetTable.titleMask);
     const { hits, facets } = filterAndCount(matched, this.facetTable, request, this.labels, !!request.groupTranslations);
     const sort = request.sort ?? (query.groups.length === 0 ? '-date' : 'relevance');
     const { ordered, total } = pageOrder(hits, sort, this.ranks(), want, !!request.groupTranslations, (no) => this.slots[no]!);

@@ -1,4 +1,5 @@
 import { MemoryPostings, PostingsReader, type Posting } from './postings.js';
+import { phraseStep, Starts, unionStarts } from './phrase.js';
 import { Scored, ScoredBuilder } from './sets.js';
 
 /**
@@ -41,7 +42,25 @@ export class TermIndex {
   private totalLength = 0;
   private docs = 0;
 
-  constructor(private readonly shape: (no: number) => DocShape | undefined) {}
+  /** Each release's length by number (-1: none), read by ranking instead of the releases themselves; made again after a change. */
+  private lengths: Int32Array | null = null;
+
+  /** `last`: the highest release number there may be (without it, lengths are asked of `shape` one by one). */
+  constructor(
+    private readonly shape: (no: number) => DocShape | undefined,
+    private readonly last?: () => number,
+  ) {}
+
+  private lengthTable(): Int32Array | null {
+    if (!this.last) return null;
+    if (!this.lengths) {
+      const n = this.last();
+      const t = new Int32Array(n + 1).fill(-1);
+      for (let no = 0; no <= n; no++) t[no] = this.shape(no)?.length ?? -1;
+      this.lengths = t;
+    }
+    return this.lengths;
+  }
 
   /** Puts a stored segment under the live releases (they are cleared: the segment holds them now). */
   attach(base: PostingsSource | null, docs: number, totalLength: number): void {
@@ -50,6 +69,7 @@ export class TermIndex {
     this.live = new MemoryPostings();
     this.liveSorted = null;
     this.deleted.clear();
+    this.lengths = null;
     this.docs = docs;
     this.totalLength = totalLength;
   }
@@ -57,12 +77,14 @@ export class TermIndex {
   add(no: number, sequence: string[]): void {
     this.live.add(no, sequence);
     this.liveSorted = null;
+    this.lengths = null;
     this.docs++;
     this.totalLength += sequence.length;
   }
 
   remove(no: number, length: number): void {
     this.deleted.add(no);
+    this.lengths = null;
     this.docs--;
     this.totalLength -= length;
   }
@@ -106,18 +128,20 @@ export class TermIndex {
   lookup(term: string, field: 'all' | 'title'): Scored {
     const avg = this.docs ? this.totalLength / this.docs : 1;
     const out = new ScoredBuilder(this.df(term));
-    const titleEnd = (no: number): number => this.shape(no)?.titleLength ?? -1;
+    const lengths = this.lengthTable();
+    const deleted = this.deleted.size ? this.deleted : null;
     for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
       if (!bytes) continue;
       const reader = new PostingsReader(bytes);
-      for (let p = reader.nextCounts(titleEnd); p; p = reader.nextCounts(titleEnd)) {
-        if (this.deleted.size && this.deleted.has(p.no)) continue;
-        const shape = this.shape(p.no);
-        if (!shape) continue;
+      for (let p = reader.nextCounts(); p; p = reader.nextCounts()) {
+        const no = p.no;
+        if (deleted?.has(no)) continue;
+        const length = lengths ? (no < lengths.length ? lengths[no]! : -1) : (this.shape(no)?.length ?? -1);
+        if (length < 0) continue;
         const inBody = p.count - p.inTitle;
         if (field === 'title' && !p.inTitle) continue;
-        const body = field === 'all' && inBody ? (inBody * (K1 + 1)) / (inBody + K1 * (1 - B + (B * shape.length) / avg)) : 0;
-        out.push(p.no, (p.inTitle ? TITLE_BOOST : 0) + body);
+        const body = field === 'all' && inBody ? (inBody * (K1 + 1)) / (inBody + K1 * (1 - B + (B * length) / avg)) : 0;
+        out.push(no, (p.inTitle ? TITLE_BOOST : 0) + body);
       }
     }
     return out.result();
@@ -132,38 +156,26 @@ export class TermIndex {
     // The rarest word first: the others' positions are then read only in the releases it is in.
     const order = words.map((forms, k) => ({ forms: [...new Set(forms)], k })).map((w) => ({ ...w, df: w.forms.reduce((n, t) => n + this.df(t), 0) }));
     order.sort((x, y) => x.df - y.df);
-    // For each release still in the running: where the phrase could start in it (sorted).
-    let starts: Map<number, number[]> | null = null;
+    // The releases still in the running, each with where the phrase could start in it.
+    let starts: Starts | null = null;
     for (const { forms, k } of order) {
-      const next = new Map<number, number[]>();
+      let next: Starts | null = null;
       for (const term of forms) {
         for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
           if (!bytes) continue;
-          const reader = new PostingsReader(bytes);
-          while (reader.nextDoc()) {
-            const no = reader.docNo;
-            const before = starts ? starts.get(no) : undefined;
-            if ((starts && !before) || (this.deleted.size && this.deleted.has(no))) {
-              reader.skipPositions();
-              continue;
-            }
-            // This word's positions, as the phrase starts they allow.
-            let here = reader.takePositions(k);
-            if (before) here = sortedCommon(before, here);
-            if (here.length === 0) continue;
-            const had = next.get(no);
-            next.set(no, had ? sortedUnion(had, here) : here);
-          }
+          const found = phraseStep(new PostingsReader(bytes), k, starts, this.deleted);
+          next = next ? unionStarts(next, found) : found;
         }
       }
-      starts = next;
+      starts = next ?? new Starts();
       if (starts.size === 0) break;
     }
     const out = new ScoredBuilder(starts?.size ?? 0);
-    for (const no of [...(starts ?? new Map<number, number[]>()).keys()].sort((a, b) => a - b)) {
+    for (let i = 0; starts && i < starts.size; i++) {
+      const no = starts.docs.at(i);
       const shape = this.shape(no);
       if (!shape) continue;
-      const inTitle = starts!.get(no)![0]! < shape.titleLength;
+      const inTitle = starts.first(i) < shape.titleLength;
       if (field === 'title' && !inTitle) continue;
       out.push(no, inTitle ? 2 : 1);
     }
@@ -204,23 +216,4 @@ export class TermIndex {
   get baseSource(): PostingsSource | null {
     return this.base;
   }
-}
-
-/** Numbers in both sorted lists. */
-function sortedCommon(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      out.push(a[i]!);
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return out;
-}
-
-/** Numbers in either sorted list, once. */
-function sortedUnion(a: number[], b: number[]): number[] {
-  return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ByteWriter, PostingsReader, writePosting } from '../search/postings.js';
+import { ByteWriter, firstVarint, joinParts, PostingsReader, PostingsWriter, splitParts } from '../search/postings.js';
 import type { DetailsSource, ReleaseDetails } from '../search/release-index.js';
 import type { PostingsSource, TermIndex } from '../search/term-index.js';
 import { RecordFile, RecordWriter } from './records.js';
@@ -115,18 +115,6 @@ export class SegmentDetails implements DetailsSource {
  * A new segment's postings: the stored segment's, less the releases removed since, then the live
  * ones (numbers only grow, so they follow). Terms left with no release are dropped.
  */
-function firstVarint(bytes: Uint8Array): { value: number; length: number } {
-  let value = 0;
-  let shift = 0;
-  let i = 0;
-  for (;;) {
-    const b = bytes[i++]!;
-    value |= (b & 0x7f) << shift;
-    if (b < 0x80) return { value: value >>> 0, length: i };
-    shift += 7;
-  }
-}
-
 export function writePostings(terms: TermIndex): { bytes: Uint8Array; dictionary: Dictionary } {
   const base = terms.baseSource as SegmentPostings | null;
   const live = terms.liveTerms();
@@ -134,41 +122,49 @@ export function writePostings(terms: TermIndex): { bytes: Uint8Array; dictionary
   const writer = new RecordWriter();
   const dictionary: Dictionary = { terms: [], df: [], at: [], last: [] };
   for (const term of all) {
-    const w = new ByteWriter();
+    let list: Uint8Array;
     let prev = 0;
     let df = 0;
-    const copy = (bytes: Uint8Array | null): void => {
-      if (!bytes) return;
-      const reader = new PostingsReader(bytes);
-      for (let p = reader.next(); p; p = reader.next()) {
-        if (live.deleted.has(p.no)) continue;
-        writePosting(w, p.no - prev, p.positions);
-        prev = p.no;
-        df++;
-      }
-    };
     const stored = base?.postings(term) ?? null;
     const added = live.get(term);
     if (live.deleted.size === 0 && stored) {
-      // Nothing removed: the stored list is copied as it is, and the live one follows it.
-      w.raw(stored);
+      // Nothing removed: the stored parts are copied as they are, the live ones follow them.
       df = base!.df(term);
       prev = base!.last(term);
+      list = stored;
       if (added) {
-        const first = firstVarint(added);
-        w.varint(first.value - prev);
-        w.raw(added.subarray(first.length));
+        const s = splitParts(stored);
+        const a = splitParts(added);
+        const first = firstVarint(a.docs);
+        const docs = new ByteWriter();
+        docs.raw(s.docs);
+        docs.varint(first.value - prev);
+        docs.raw(a.docs.subarray(first.length));
+        const positions = new ByteWriter();
+        positions.raw(s.positions);
+        positions.raw(a.positions);
+        list = joinParts(docs.result(), positions.result());
         df += live.df(term);
         prev = live.last(term);
       }
     } else {
-      copy(stored);
-      copy(added);
+      const w = new PostingsWriter();
+      for (const bytes of [stored, added]) {
+        if (!bytes) continue;
+        const reader = new PostingsReader(bytes);
+        for (let p = reader.next(); p; p = reader.next()) {
+          if (live.deleted.has(p.no)) continue;
+          w.add(p.no - prev, p.positions, p.inTitle);
+          prev = p.no;
+          df++;
+        }
+      }
+      list = w.result();
     }
     if (!df) continue;
     dictionary.terms.push(term);
     dictionary.df.push(df);
-    dictionary.at.push(writer.add(w.result()));
+    dictionary.at.push(writer.add(list));
     dictionary.last.push(prev);
   }
   return { bytes: writer.result(), dictionary };

@@ -77,8 +77,9 @@ export async function rerank(db: Pool, ids: string[], parsed: ParsedQuery, query
   candidates.forEach((c, i) => {
     const at = new Map<string, number[]>();
     for (const [lexeme, positions] of c.hits) at.set(termOfLexeme(lexeme), positions.map((p) => p - 1));
-    postings.addPositions(i + 1, at);
-    shapes.push({ titleLength: c.title_terms.trim().split(' ').filter(Boolean).length, length: c.length });
+    const titleLength = c.title_terms.trim().split(' ').filter(Boolean).length;
+    postings.addPositions(i + 1, at, titleLength);
+    shapes.push({ titleLength, length: c.length });
   });
   const source: PostingsSource = {
     df: (term) => df.get(term) ?? 0,

@@ -5,7 +5,9 @@ import { foldKeepLength } from '../../archive/enrich/fold.js';
 import { countriesFromText, countriesToText, idsFromText } from '../../archive/search/country-text.js';
 import { homeTest } from '../../archive/search/home.js';
 import { groupPairs, orderHits, pageOrder } from '../../archive/search/order.js';
+import { MemoryPostings, PostingsReader } from '../../archive/search/postings.js';
 import { Scored } from '../../archive/search/sets.js';
+import { TermIndex } from '../../archive/search/term-index.js';
 import { linkShapeOf } from '../../archive/search/translations.js';
 import { decodeLine, encodeLine } from '../../archive/store/release-line.js';
 import { makeRelease } from '../support/make-release.js';
@@ -135,6 +137,45 @@ describe('folding that keeps offsets', () => {
         // The same as folding each character on its own: plain text is not folded otherwise.
         expect(folded).toBe([...s].map((c) => foldKeepLength(`é${c}`).slice(1)).join(''));
       }),
+    );
+  });
+});
+
+describe('postings read in two parts', () => {
+  const WORDS = ['a', 'b', 'c', 'd'];
+  /** Releases as sequences of terms: a title, the empty slot, a body. */
+  const releasesArb = fc.array(
+    fc.record({ title: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }), body: fc.array(fc.constantFrom(...WORDS), { maxLength: 20 }) }),
+    { minLength: 1, maxLength: 30 },
+  );
+
+  it('count, in the title and in order, what brute force finds, and match phrases the same', () => {
+    fc.assert(
+      fc.property(releasesArb, fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 3 }), (releases, phrase) => {
+        const sequences = releases.map((r) => [...r.title, '', ...r.body]);
+        const shapes = [{ titleLength: 0, length: 0 }, ...releases.map((r, i) => ({ titleLength: r.title.length, length: sequences[i]!.length }))];
+        const index = new TermIndex((no) => shapes[no], () => releases.length);
+        // Half the releases in a stored segment (copied in two parts), the rest added after.
+        const stored = new MemoryPostings();
+        const half = Math.ceil(releases.length / 2);
+        sequences.slice(0, half).forEach((seq, i) => stored.add(i + 1, seq));
+        index.attach({ df: (t) => stored.df(t), postings: (t) => stored.get(t), termsStartingWith: () => [], termCount: WORDS.length, close: () => undefined }, half, sequences.slice(0, half).reduce((n, s) => n + s.length, 0));
+        sequences.slice(half).forEach((seq, i) => index.add(half + i + 1, seq));
+        for (const term of WORDS) {
+          const reader = new PostingsReader(stored.get(term) ?? new Uint8Array(0));
+          for (let p = reader.nextCounts(); p; p = reader.nextCounts()) {
+            const seq = sequences[p.no - 1]!;
+            expect(p.count).toBe(seq.filter((t) => t === term).length);
+            expect(p.inTitle).toBe(releases[p.no - 1]!.title.filter((t) => t === term).length);
+          }
+          const inTitle = [...index.lookup(term, 'title')].map(([no]) => no);
+          expect(inTitle).toEqual(releases.flatMap((r, i) => (r.title.includes(term) ? [i + 1] : [])));
+        }
+        const holds = (seq: string[]): boolean => seq.some((_, at) => phrase.every((w, k) => seq[at + k] === w));
+        const found = [...index.phrase(phrase.map((w) => [w]), 'all')].map(([no]) => no);
+        expect(found).toEqual(sequences.flatMap((seq, i) => (holds(seq) ? [i + 1] : [])));
+      }),
+      { numRuns: 200 },
     );
   });
 });
