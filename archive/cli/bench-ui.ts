@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,11 +45,13 @@ const stats = (xs: number[]): string => {
 export async function benchUi(argv: string[]): Promise<void> {
   const docsAt = argv.indexOf('--docs');
   const count = docsAt >= 0 ? Number(argv[docsAt + 1]) : 20_000;
+  const staticDir = join(appRoot(), 'build', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`The interface is not built (${staticDir} has no index.html): run \`npm run build\`, then measure again.`);
   const data = await mkdtemp(join(tmpdir(), 'liaison-bench-ui-'));
   try {
     const service = await generatedService(data, count);
     const { chromium } = await import('playwright-core');
-    const web = await startWebServer(service, { staticDir: join(appRoot(), 'build', 'renderer') });
+    const web = await startWebServer(service, { staticDir });
     const browser = await chromium.launch({ executablePath: process.env['LIAISON_CHROMIUM'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -214,11 +214,13 @@ export class PostingsWriter {
 
 /** A list from its two parts. */
 export function joinParts(docs: Uint8Array, positions: Uint8Array): Uint8Array {
-  const w = new ByteWriter();
-  w.varint(docs.length);
-  w.raw(docs);
-  w.raw(positions);
-  return w.result();
+  const head = new ByteWriter();
+  head.varint(docs.length);
+  const out = new Uint8Array(head.length + docs.length + positions.length);
+  out.set(head.result());
+  out.set(docs, head.length);
+  out.set(positions, head.length + docs.length);
+  return out;
 }
 
 /** A list's two parts, as views of its bytes. */

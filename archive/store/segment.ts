@@ -127,7 +127,12 @@ export function writePostings(terms: TermIndex): { bytes: Uint8Array; dictionary
     let df = 0;
     const stored = base?.postings(term) ?? null;
     const added = live.get(term);
-    if (live.deleted.size === 0 && stored) {
+    if (live.deleted.size === 0 && !stored && added) {
+      // A new term, nothing removed: the live list is the list.
+      list = added;
+      df = live.df(term);
+      prev = live.last(term);
+    } else if (live.deleted.size === 0 && stored) {
       // Nothing removed: the stored parts are copied as they are, the live ones follow them.
       df = base!.df(term);
       prev = base!.last(term);
@@ -136,14 +141,9 @@ export function writePostings(terms: TermIndex): { bytes: Uint8Array; dictionary
         const s = splitParts(stored);
         const a = splitParts(added);
         const first = firstVarint(a.docs);
-        const docs = new ByteWriter();
-        docs.raw(s.docs);
-        docs.varint(first.value - prev);
-        docs.raw(a.docs.subarray(first.length));
-        const positions = new ByteWriter();
-        positions.raw(s.positions);
-        positions.raw(a.positions);
-        list = joinParts(docs.result(), positions.result());
+        const gap = new ByteWriter();
+        gap.varint(first.value - prev);
+        list = joinParts(Buffer.concat([s.docs, gap.result(), a.docs.subarray(first.length)]), Buffer.concat([s.positions, a.positions]));
         df += live.df(term);
         prev = live.last(term);
       }
