@@ -171,6 +171,8 @@ export class ReleaseIndex implements TermSource {
       }
     }
     this.terms.attach(postings, this.byNo.size, total);
+    // A removed release's number stays taken while its postings are kept (see writePostings).
+    for (const no of postings?.deleted ?? []) this.nextNo = Math.max(this.nextNo, no + 1);
     if (this.details !== details) this.details?.close();
     this.details = details;
   }

@@ -15,6 +15,8 @@ export interface PostingsSource {
   termsStartingWith(prefix: string): string[];
   /** How many terms it has. */
   readonly termCount: number;
+  /** Releases removed whose postings it still holds (left out when read). */
+  readonly deleted?: readonly number[];
   close(): void;
 }
 
@@ -68,7 +70,7 @@ export class TermIndex {
     this.base = base;
     this.live = new MemoryPostings();
     this.liveSorted = null;
-    this.deleted.clear();
+    this.deleted = new Set(base?.deleted ?? []);
     this.lengths = null;
     this.docs = docs;
     this.totalLength = totalLength;
@@ -103,7 +105,11 @@ export class TermIndex {
     const df = this.df(term);
     if (this.deleted.size === 0 || df === 0) return df;
     let n = 0;
-    for (const _ of this.postings(term, false)) n++;
+    for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
+      if (!bytes) continue;
+      const reader = new PostingsReader(bytes);
+      for (let p = reader.nextCounts(); p; p = reader.nextCounts()) if (!this.deleted.has(p.no)) n++;
+    }
     return n;
   }
 
@@ -209,8 +215,8 @@ export class TermIndex {
   }
 
   /** The live postings, for writing a new segment. */
-  liveTerms(): { terms: IterableIterator<string>; get: (term: string) => Uint8Array | null; df: (term: string) => number; last: (term: string) => number; deleted: ReadonlySet<number> } {
-    return { terms: this.live.terms(), get: (t) => this.live.get(t), df: (t) => this.live.df(t), last: (t) => this.live.last(t), deleted: this.deleted };
+  liveTerms(): { terms: IterableIterator<string>; get: (term: string) => Uint8Array | null; df: (term: string) => number; last: (term: string) => number; deleted: ReadonlySet<number>; docs: number } {
+    return { terms: this.live.terms(), get: (t) => this.live.get(t), df: (t) => this.live.df(t), last: (t) => this.live.last(t), deleted: this.deleted, docs: this.docs };
   }
 
   get baseSource(): PostingsSource | null {

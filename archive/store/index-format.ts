@@ -88,6 +88,7 @@ export async function loadIndex(store: GenerationStore, index: ReleaseIndex): Pr
     if (index.size !== loaded.manifest.counts['releases']) throw new DamagedIndexError('the number of releases does not match the manifest');
     const dictionary = JSON.parse(loaded.files.get('dictionary.json')!.toString('utf8')) as Dictionary;
     if (!Array.isArray(dictionary.terms) || dictionary.terms.length !== loaded.manifest.counts['terms']) throw new DamagedIndexError('the dictionary of terms does not match the manifest');
+    if (dictionary.deleted !== undefined && (!Array.isArray(dictionary.deleted) || !dictionary.deleted.every((no) => Number.isInteger(no)))) throw new DamagedIndexError('the list of removed releases is not one of numbers');
     index.attach(new SegmentPostings(loaded.dir, dictionary), new SegmentDetails(loaded.dir));
     index.linkVersions();
     return state;

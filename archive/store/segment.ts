@@ -15,6 +15,11 @@ export interface Dictionary {
   df: number[];
   at: [number, number][];
   last: number[];
+  /**
+   * Releases removed whose postings are still in the lists (left out when read); the lists are
+   * written again without them once they are a tenth of the releases.
+   */
+  deleted?: number[];
 }
 
 /** The postings lists kept in memory after use, at most this many bytes (the most recently used). */
@@ -83,6 +88,16 @@ export class SegmentPostings implements PostingsSource {
     return i === undefined ? 0 : this.dictionary.last[i]!;
   }
 
+  get deleted(): readonly number[] {
+    return this.dictionary.deleted ?? [];
+  }
+
+  /** A term's list for copying into a new segment: read ahead in file order, not kept in the cache. */
+  storedList(term: string): Uint8Array | null {
+    const i = this.slot.get(term);
+    return i === undefined ? null : this.file.readInOrder(...this.dictionary.at[i]!);
+  }
+
   close(): void {
     this.file.close();
   }
@@ -112,28 +127,44 @@ export class SegmentDetails implements DetailsSource {
 }
 
 /**
- * A new segment's postings: the stored segment's, less the releases removed since, then the live
- * ones (numbers only grow, so they follow). Terms left with no release are dropped.
+ * A new segment's postings: the stored segment's, then the live ones (numbers only grow, so they
+ * follow). Removed releases stay in the lists, listed as deleted, until they are a tenth of the
+ * archive: then every list holding one is written again without them (and a term left with no
+ * release is dropped). Changing a few files then copies the stored lists as they lie.
  */
 export function writePostings(terms: TermIndex): { bytes: Uint8Array; dictionary: Dictionary } {
   const base = terms.baseSource as SegmentPostings | null;
   const live = terms.liveTerms();
+  const compact = live.deleted.size > 0 && live.deleted.size * 10 >= live.docs;
   const all = [...new Set([...(base?.dictionary.terms ?? []), ...live.terms])].sort();
   const writer = new RecordWriter();
-  const dictionary: Dictionary = { terms: [], df: [], at: [], last: [] };
+  const dictionary: Dictionary = { terms: [], df: [], at: [], last: [], deleted: compact ? [] : [...live.deleted].sort((a, b) => a - b) };
   for (const term of all) {
     let list: Uint8Array;
     let prev = 0;
     let df = 0;
-    const stored = base?.postings(term) ?? null;
+    const stored = base?.storedList(term) ?? null;
     const added = live.get(term);
-    if (live.deleted.size === 0 && !stored && added) {
-      // A new term, nothing removed: the live list is the list.
-      list = added;
+    if (compact && [stored, added].some((bytes) => bytes && holdsAny(bytes, live.deleted))) {
+      const w = new PostingsWriter();
+      for (const bytes of [stored, added]) {
+        if (!bytes) continue;
+        const reader = new PostingsReader(bytes);
+        for (let p = reader.next(); p; p = reader.next()) {
+          if (live.deleted.has(p.no)) continue;
+          w.add(p.no - prev, p.positions, p.inTitle);
+          prev = p.no;
+          df++;
+        }
+      }
+      list = w.result();
+    } else if (!stored) {
+      // A new term: the live list is the list.
+      list = added!;
       df = live.df(term);
       prev = live.last(term);
-    } else if (live.deleted.size === 0 && stored) {
-      // Nothing removed: the stored parts are copied as they are, the live ones follow them.
+    } else {
+      // The stored parts are copied as they are, the live ones follow them.
       df = base!.df(term);
       prev = base!.last(term);
       list = stored;
@@ -147,19 +178,6 @@ export function writePostings(terms: TermIndex): { bytes: Uint8Array; dictionary
         df += live.df(term);
         prev = live.last(term);
       }
-    } else {
-      const w = new PostingsWriter();
-      for (const bytes of [stored, added]) {
-        if (!bytes) continue;
-        const reader = new PostingsReader(bytes);
-        for (let p = reader.next(); p; p = reader.next()) {
-          if (live.deleted.has(p.no)) continue;
-          w.add(p.no - prev, p.positions, p.inTitle);
-          prev = p.no;
-          df++;
-        }
-      }
-      list = w.result();
     }
     if (!df) continue;
     dictionary.terms.push(term);
@@ -168,4 +186,11 @@ export function writePostings(terms: TermIndex): { bytes: Uint8Array; dictionary
     dictionary.last.push(prev);
   }
   return { bytes: writer.result(), dictionary };
+}
+
+/** Whether a list holds any of these releases (its first part only is read). */
+function holdsAny(bytes: Uint8Array, nos: ReadonlySet<number>): boolean {
+  const reader = new PostingsReader(bytes);
+  for (let p = reader.nextCounts(); p; p = reader.nextCounts()) if (nos.has(p.no)) return true;
+  return false;
 }

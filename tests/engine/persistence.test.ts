@@ -115,6 +115,50 @@ describe('the index on disk', () => {
     expect(reading.at(-1)).toEqual({ phase: 'reading', done: 30, total: 30 });
   });
 
+  it('keeps removed releases\' postings, listed as removed, until they are a tenth of the archive, answering the same throughout', async () => {
+    const folder = copyOfSamples(someFiles, chSample);
+    for (let i = 1; i <= 20; i++) writeFileSync(join(folder, `note-${i}.txt`), `Note ${i}\n\nBerne, 2 février 2011 - La Suisse publie la note ${i}.\n`);
+    const { service, dataDir } = await indexed(folder);
+    const dictionary = (): { terms: string[]; deleted?: number[] } => JSON.parse(readFileSync(join(currentGeneration(dataDir), 'dictionary.json'), 'utf8'));
+    const pages = readdirSync(folder).sort().filter((f) => readFileSync(join(folder, f), 'latin1').includes('</article>'));
+    const change = (name: string, word: string): void => {
+      const page = readFileSync(join(folder, name), 'utf8');
+      writeFileSync(join(folder, name), page.replace('</article>', `<p>La Suisse salue les ${word} dans cette déclaration commune.</p></article>`));
+    };
+    const ids = async (s: ArchiveService, q: string): Promise<string[]> => (await s.search({ query: q, limit: 50 })).hits.map((h) => h.id).sort();
+
+    // One file of 32 changed: its old version's postings stay, listed as removed.
+    change(pages[0]!, 'Zanzibariques');
+    await service.reindex({});
+    expect(dictionary().deleted).toHaveLength(1);
+    const suisse = await ids(service, 'Suisse');
+    expect(await ids(service, 'Zanzibariques')).toHaveLength(1);
+    let reopened = await ArchiveService.open({ dataDir });
+    expect(await ids(reopened, 'Suisse')).toEqual(suisse);
+    expect(await ids(reopened, 'Zanzibariques')).toEqual(await ids(service, 'Zanzibariques'));
+
+    // The newest release removed, then the archive reopened: a file added takes a new number,
+    // and is found rather than hidden as the removed one.
+    unlinkSync(join(folder, pages[0]!));
+    await reopened.reindex({});
+    expect(dictionary().deleted).toHaveLength(2);
+    reopened = await ArchiveService.open({ dataDir });
+    expect(await ids(reopened, 'Zanzibariques')).toEqual([]);
+    writeFileSync(join(folder, 'added.txt'), 'Accord avec la Norvège\n\nBerne, 2 février 2011 - La Suisse et la Norvège signent un accord sur les Quokkalandais.\n');
+    await reopened.reindex({});
+    expect(await ids(reopened, 'Quokkalandais')).toHaveLength(1);
+    expect(await ids(await ArchiveService.open({ dataDir }), 'Quokkalandais')).toHaveLength(1);
+
+    // Two more changes: four removed of 32 is over a tenth, so the lists are written without them.
+    change(pages[1]!, 'Kiribatiens');
+    change(pages[2]!, 'Kiribatiens');
+    await reopened.reindex({});
+    expect(dictionary().deleted).toEqual([]);
+    reopened = await ArchiveService.open({ dataDir });
+    expect(await ids(reopened, 'Kiribatiens')).toHaveLength(2);
+    expect((await reopened.search({ query: 'Suisse', limit: 0 })).total).toBe(suisse.length);
+  });
+
   it('rebuilds when a file is missing, damaged, or from another format version', async () => {
     const folder = copyOfSamples(someFiles, chSample);
     for (const damage of ['missing', 'damaged', 'truncated', 'version'] as const) {
