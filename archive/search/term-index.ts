@@ -29,6 +29,7 @@ export interface DocShape {
 /** How a hit in the title weighs against hits in the body (BM25's best is about 2.2). */
 export const TITLE_BOOST = 3;
 const K1 = 1.2;
+const NO_RELEASES: ReadonlySet<number> = new Set();
 const B = 0.75;
 
 /**
@@ -104,11 +105,13 @@ export class TermIndex {
   releases(term: string): number {
     const df = this.df(term);
     if (this.deleted.size === 0 || df === 0) return df;
+    // Removed releases have no length: the table answers without a set lookup per release.
+    const lengths = this.lengthTable();
     let n = 0;
     for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
       if (!bytes) continue;
       const reader = new PostingsReader(bytes);
-      for (let p = reader.nextCounts(); p; p = reader.nextCounts()) if (!this.deleted.has(p.no)) n++;
+      for (let p = reader.nextCounts(); p; p = reader.nextCounts()) if (lengths ? lengths[p.no]! >= 0 : !this.deleted.has(p.no)) n++;
     }
     return n;
   }
@@ -135,7 +138,8 @@ export class TermIndex {
     const avg = this.docs ? this.totalLength / this.docs : 1;
     const out = new ScoredBuilder(this.df(term));
     const lengths = this.lengthTable();
-    const deleted = this.deleted.size ? this.deleted : null;
+    // With the table, a removed release is one with no length: no set lookup per release.
+    const deleted = !lengths && this.deleted.size ? this.deleted : null;
     for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
       if (!bytes) continue;
       const reader = new PostingsReader(bytes);
@@ -169,7 +173,8 @@ export class TermIndex {
       for (const term of forms) {
         for (const bytes of [this.base?.postings(term), this.live.get(term)]) {
           if (!bytes) continue;
-          const found = phraseStep(new PostingsReader(bytes), k, starts, this.deleted);
+          // Removed releases fall out below, having no shape; the set is only read without the table.
+          const found = phraseStep(new PostingsReader(bytes), k, starts, this.lengthTable() ? NO_RELEASES : this.deleted);
           next = next ? unionStarts(next, found) : found;
         }
       }
