@@ -11,17 +11,20 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
-const out = join(mkdtempSync(join(tmpdir(), 'liaison-eneg-')), 'findings.csv');
 const bin = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
-const run = spawnSync(process.execPath, [bin, '-i', join(root, 'electron'), '-o', out, '-r', '-v', 'false', '-e', electronVersion], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-let csv;
-try {
-  csv = readFileSync(out, 'utf8');
-} catch {
-  console.error(`Electronegativity did not run: ${run.error?.message ?? run.stderr}`);
-  process.exit(1);
-} finally {
-  rmSync(dirname(out), { recursive: true, force: true });
+
+/** One run of Electronegativity: its report as text. */
+function report() {
+  const out = join(mkdtempSync(join(tmpdir(), 'liaison-eneg-')), 'findings.csv');
+  const run = spawnSync(process.execPath, [bin, '-i', join(root, 'electron'), '-o', out, '-r', '-v', 'false', '-e', electronVersion], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  try {
+    return readFileSync(out, 'utf8');
+  } catch {
+    console.error(`Electronegativity did not run: ${run.error?.message ?? run.stderr}`);
+    process.exit(1);
+  } finally {
+    rmSync(dirname(out), { recursive: true, force: true });
+  }
 }
 
 /** The CSV's rows: quoted fields may hold commas, doubled quotes and line breaks. */
@@ -55,7 +58,21 @@ function rows(text) {
   if (row.some(Boolean)) out.push(row);
   return out;
 }
-const findings = rows(csv).slice(1).map(([issue, severity, confidence, file = '', location]) => ({ issue, severity, confidence, file: file.replace(/\\/g, '/'), location }));
+/**
+ * A report is whole when every row has the header's columns and names a check: now and then a
+ * run leaves its file garbled (rows run together), and is then run again, at most three times.
+ */
+const whole = (table) => table.length > 0 && table.slice(1).every((r) => r.length === table[0].length && /^[A-Z0-9_]+$/.test(r[0]));
+let table = rows(report());
+for (let attempt = 2; attempt <= 3 && !whole(table); attempt++) {
+  console.log(`Electronegativity's report was garbled; running it again (${attempt} of 3).`);
+  table = rows(report());
+}
+if (!whole(table)) {
+  console.error("Electronegativity's report was garbled three times in a row: its findings cannot be read.");
+  process.exit(1);
+}
+const findings = table.slice(1).map(([issue, severity, confidence, file = '', location]) => ({ issue, severity, confidence, file: file.replace(/\\/g, '/'), location }));
 const allowed = JSON.parse(readFileSync(join(root, 'electron', 'electronegativity-allow.json'), 'utf8'));
 const isAllowed = (f) => allowed.some((a) => a.issue === f.issue && (a.file === '*' || f.file.endsWith(a.file)));
 const open = findings.filter((f) => !isAllowed(f));

@@ -123,25 +123,9 @@ export class PostingsReader {
 
   /** The current release's positions, less `shift` each. */
   takePositions(shift = 0): number[] {
-    const out = new Array<number>(this.pending);
-    const bytes = this.bytes;
-    let at = this.pat;
-    let pos = 0;
-    for (let i = 0; i < this.pending; i++) {
-      let v = 0;
-      let s = 0;
-      for (;;) {
-        const b = bytes[at++]!;
-        v |= (b & 0x7f) << s;
-        if (b < 0x80) break;
-        s += 7;
-      }
-      pos += v >>> 0;
-      out[i] = pos - shift;
-    }
-    this.pat = at;
-    this.pending = 0;
-    return out;
+    const out = new Int32Array(this.pending);
+    this.takePositionsInto(out, shift);
+    return Array.from(out);
   }
 
   /** How many positions the current release has (before they are taken or skipped). */
