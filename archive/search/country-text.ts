@@ -1,5 +1,5 @@
 import type { AboutReason, PartnerCountry, ReleaseOrigin } from '../api/types.js';
-import { homeTest } from './home.js';
+import { applyHome } from './home.js';
 import { countryByCode } from '../enrich/country-names.js';
 
 /**
@@ -16,14 +16,14 @@ export function countriesToText(countries: readonly PartnerCountry[]): string {
 /** The countries back from their text, with no evidence, `home` and `about` as the archive's home countries say (see applyHome). */
 export function countriesFromText(text: string, origin: ReleaseOrigin, home: ReadonlySet<string>): PartnerCountry[] {
   if (!text) return [];
-  const isHome = homeTest(origin, home);
-  return text.split('|').map((piece) => {
+  const countries = text.split('|').map((piece): PartnerCountry => {
     const space = piece.indexOf(' ');
     const code = space < 0 ? piece : piece.slice(0, space);
     const aboutBecause = (space < 0 ? [] : piece.slice(space + 1).split(',')) as AboutReason[];
-    const home = isHome(code);
-    return { code, name: countryByCode(code)?.en ?? code, about: !home && aboutBecause.length > 0, aboutBecause, home, evidence: [] };
+    return { code, name: countryByCode(code)?.en ?? code, about: false, aboutBecause, home: false, evidence: [] };
   });
+  applyHome(countries, origin, home);
+  return countries;
 }
 
 /** Each country's code and whether its text gives a reason it is a subject, without making objects. */
@@ -39,7 +39,6 @@ export function forEachCountry(text: string, each: (code: string, hasReasons: bo
     start = end + 1;
   }
 }
-
 
 /** The numbers of the countries a release names, and of those it is about, read from their text. */
 export function idsFromText(text: string, isHome: (code: string) => boolean, id: (code: string) => number): { mentioned: Uint16Array; about: Uint16Array } {

@@ -33,6 +33,9 @@ export interface IndexedRelease extends FacetFields {
   link: LinkShape;
 }
 
+/** An empty list shared by every stored release that has none (frozen: nothing can add to it for all). */
+export const NONE = Object.freeze([]) as unknown as never[];
+
 /** How a release is put back from disk: what IndexedRelease keeps, less what is derived again. */
 export interface ReleaseShape {
   titleTerms: string;

@@ -47,8 +47,9 @@ export class Starts {
   first(i: number): number {
     return this.starts.at(this.from.at(i));
   }
-  range(i: number): [number, number] {
-    return [this.from.at(i), i + 1 < this.docs.size ? this.from.at(i + 1) : this.starts.size];
+  /** Where release i's starts end in `starts`. */
+  stop(i: number): number {
+    return i + 1 < this.docs.size ? this.from.at(i + 1) : this.starts.size;
   }
 }
 
@@ -76,7 +77,7 @@ export function phraseStep(reader: PostingsReader, k: number, before: Starts | n
     if (!before) {
       for (let i = 0; i < count; i++) out.starts.push(scratch[i]!);
     } else {
-      const hi = j + 1 < before.size ? before.from.at(j + 1) : before.starts.size;
+      const hi = before.stop(j);
       for (let a = before.from.at(j), b = 0; a < hi && b < count; ) {
         const x = before.starts.at(a);
         const y = scratch[b]!;
@@ -104,8 +105,8 @@ export function unionStarts(a: Starts, b: Starts): Starts {
     const x = i < a.size ? a.docs.at(i) : Infinity;
     const y = j < b.size ? b.docs.at(j) : Infinity;
     out.begin(Math.min(x, y));
-    const [alo, ahi] = x <= y ? a.range(i++) : [0, 0];
-    const [blo, bhi] = y <= x ? b.range(j++) : [0, 0];
+    const [alo, ahi] = x <= y ? [a.from.at(i), a.stop(i++)] : [0, 0];
+    const [blo, bhi] = y <= x ? [b.from.at(j), b.stop(j++)] : [0, 0];
     let last = -Infinity;
     for (let p = alo, q = blo; p < ahi || q < bhi; ) {
       const v = q >= bhi || (p < ahi && a.starts.at(p) <= b.starts.at(q)) ? a.starts.at(p++) : b.starts.at(q++);

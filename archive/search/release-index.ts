@@ -13,7 +13,7 @@ import { suggestSpellings } from './spelling.js';
 import { TermIndex, type PostingsSource } from './term-index.js';
 import type { TimelineRelease } from './timeline.js';
 import { termsOfRelease, type ReleaseTerms } from './tokens.js';
-import { hitOf, paragraphsOf, sequenceOf, type DetailsSource, type IndexedRelease, type ReleaseShape, type SearchOutcome } from './indexed.js';
+import { hitOf, NONE, paragraphsOf, sequenceOf, type DetailsSource, type IndexedRelease, type ReleaseShape, type SearchOutcome } from './indexed.js';
 
 import { linkShapeOf, type LinkShape } from './translations.js';
 
@@ -27,9 +27,8 @@ export { detailsOf, INDEX_CONFIG, type IndexedRelease, type ReleaseDetails, type
  * quotes and summary stay on disk once stored, read when a page of hits or the reader needs them.
  */
 
-/** Shared by every release that has none (frozen: nothing adds to one for all). */
+/** Shared by every release that has none. */
 const NO_IDS = new Uint16Array(0);
-const NONE = Object.freeze([]) as unknown as never[];
 
 export class ReleaseIndex implements TermSource {
   private byNo = new Map<number, IndexedRelease>();

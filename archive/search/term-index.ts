@@ -92,11 +92,6 @@ export class TermIndex {
     this.totalLength -= length;
   }
 
-  /** Whether anything changed since the segment was written. */
-  get dirty(): boolean {
-    return this.live.size > 0 || this.deleted.size > 0;
-  }
-
   df(term: string): number {
     return (this.base?.df(term) ?? 0) + this.live.df(term);
   }

@@ -1,6 +1,6 @@
 import type { PressRelease, SourceFormat, TextEncoding } from '../api/types.js';
 import { countriesToText } from '../search/country-text.js';
-import type { ReleaseShape } from '../search/indexed.js';
+import { NONE as EMPTY, type ReleaseShape } from '../search/indexed.js';
 import type { LinkShape } from '../search/translations.js';
 
 /**
@@ -46,7 +46,7 @@ const FIELDS = 28;
 
 const featuresToText = (f: Uint32Array): string => Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64');
 
-export function featuresFromText(s: string): Uint32Array {
+function featuresFromText(s: string): Uint32Array {
   const bytes = Buffer.from(s, 'base64');
   const out = new Uint32Array(bytes.length >> 2);
   for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
@@ -79,8 +79,6 @@ export interface DecodedLine {
   shape: ReleaseShape;
 }
 
-/** Stored releases share these (frozen, so that nothing can add to one for all). */
-const EMPTY = Object.freeze([]) as unknown as never[];
 
 /** A stored release's link shape: its features decoded from their text the first time linking reads them. */
 class StoredLink implements LinkShape {
